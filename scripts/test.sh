@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The one test command: installs what the browser tests need when missing, then runs every check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_pkgs=()
+command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_pkgs+=(fonts-noto-cjk)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "==> installing ${need_pkgs[*]} (Debian)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+fi
+
+echo "==> typecheck"; npx tsc -b
+echo "==> lint"; npx eslint . --max-warnings=0
+echo "==> unit tests"; npx vitest run
+echo "==> production build"; npx vite build
+echo "==> end-to-end tests (Chromium: $(command -v chromium))"; npx playwright test

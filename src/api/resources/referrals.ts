@@ -1,0 +1,25 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { request } from '../client';
+import { referralSchema, type ReferralPatch } from '../schemas';
+
+export const referralKeys = {
+  all: ['referrals'] as const,
+  lists: () => [...referralKeys.all, 'list'] as const,
+  list: (filter: { caseId?: string }) => [...referralKeys.lists(), filter] as const,
+  details: () => [...referralKeys.all, 'detail'] as const,
+  detail: (id: string) => [...referralKeys.details(), id] as const,
+};
+
+export const referralQueries = {
+  list: (filter: { caseId?: string }) =>
+    queryOptions({ queryKey: referralKeys.list(filter), queryFn: ({ signal }) => request('/referrals', { query: filter, schema: z.array(referralSchema), signal }) }),
+  detail: (id: string) =>
+    queryOptions({ queryKey: referralKeys.detail(id), queryFn: ({ signal }) => request(`/referrals/${encodeURIComponent(id)}`, { schema: referralSchema, signal }) }),
+};
+
+export const createReferral = (caseId: string) => request('/referrals', { method: 'POST', body: { caseId }, schema: referralSchema });
+export const updateReferral = (id: string, patch: ReferralPatch) =>
+  request(`/referrals/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, schema: referralSchema });
+export const approveReferral = (id: string, version: number) =>
+  request(`/referrals/${encodeURIComponent(id)}/approval`, { method: 'PUT', body: { version }, schema: referralSchema });

@@ -1,0 +1,565 @@
+/**
+ * The contract: every entity the workbench exchanges with its backend.
+ * Client, mock backend, forms and exports all import their types from here, so a shape changes in one place.
+ */
+import { z } from 'zod';
+
+const isoDateTime = z.string().datetime({ offset: true });
+const id = z.string().min(1);
+/** Personal data travels masked (e.g. 187****1094); the clear value only comes from the reveal endpoint. */
+const masked = z.string().regex(/\*{2,}/, 'personal data must be masked');
+const version = z.number().int().nonnegative();
+
+// ---------- Users ----------
+export const roleSchema = z.enum(['analyst', 'lead', 'auditor']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const userSchema = z.object({
+  id,
+  name: z.string(),
+  role: roleSchema,
+  team: z.string(),
+  away: z.boolean(),
+  capacity: z.number().int().positive(),
+});
+export type User = z.infer<typeof userSchema>;
+
+// ---------- Customers (borrowers) ----------
+export const loanSchema = z.object({
+  loanId: id,
+  product: z.string(),
+  principal: z.number().nonnegative(),
+  outstanding: z.number().nonnegative(),
+  overdueDays: z.number().int().nonnegative(),
+  disbursedAt: isoDateTime,
+});
+export const customerSchema = z.object({
+  id,
+  name: z.string(),
+  idNumber: masked,
+  phone: masked,
+  bankAccount: masked,
+  city: z.string(),
+  loans: z.array(loanSchema).min(1),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+// ---------- Signals and risk ----------
+export const signalCodeSchema = z.enum([
+  'agent_in_name', // 以消费者名义非法代理维权
+  'agent_accompanies', // 代理人陪同投诉 / on the call
+  'repeated_complaints', // 缠诉闹访 / 反复投诉 across channels or lenders
+  'false_evidence_refuses_contact', // 提供虚假证据且本人拒绝沟通
+  'template_text', // 模板化文本 >= 90% similar
+  'contact_anomaly', // 联系方式异常
+  'voiceprint_match', // 声纹匹配
+  'document_reuse', // 材料复用 / 印章异常
+  'wording_level1', // 一级话术
+  'wording_level2', // 二级话术
+]);
+export type SignalCode = z.infer<typeof signalCodeSchema>;
+
+export const evidenceRefSchema = z.object({
+  type: z.enum(['evidence', 'complaint', 'entity']),
+  id,
+  label: z.string(),
+});
+export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
+
+export const signalSchema = z.object({
+  code: signalCodeSchema,
+  weight: z.number(),
+  explanation: z.string().min(1),
+  evidenceRefs: z.array(evidenceRefSchema),
+});
+export type Signal = z.infer<typeof signalSchema>;
+
+export const gradeSchema = z.enum(['level1', 'level2', 'normal']); // 一级 / 二级 / 正常
+export type Grade = z.infer<typeof gradeSchema>;
+
+// ---------- Complaints ----------
+export const channelSchema = z.enum([
+  '12378', // national financial regulator hotline, transferred
+  '12363', // central bank
+  'regulator_letter',
+  'xinfang', // 信访
+  'heimao', // 黑猫投诉 / social media
+  'hotline', // lender's own hotline
+  'app',
+  'email',
+  'branch',
+]);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const complainantKindSchema = z.enum(['self', 'relative', 'agent']);
+export const complainantSchema = z.object({
+  kind: complainantKindSchema,
+  name: z.string(),
+  phone: masked,
+  idNumber: masked,
+  agentFirm: z.string().nullable(),
+  /** Evidence id of the 授权委托书 when an agent files. */
+  powerOfAttorneyEvidenceId: id.nullable(),
+});
+export type Complainant = z.infer<typeof complainantSchema>;
+
+export const demandSchema = z.enum([
+  'stop_collection', // 停催
+  'waive_interest', // 减免息
+  'suspend_interest', // 停息挂账
+  'credit_repair', // 征信修复
+  'refund', // 退还费用
+  'installment', // 个性化分期
+  'apology',
+]);
+export type Demand = z.infer<typeof demandSchema>;
+
+export const complaintStatusSchema = z.enum(['new', 'in_progress', 'answered', 'closed']);
+export type ComplaintStatus = z.infer<typeof complaintStatusSchema>;
+
+/** The agent-driven label is separate from handling status: a legitimate complaint is still answered on time. */
+export const complaintLabelSchema = z.enum(['none', 'legitimate', 'agent_proposed', 'agent_confirmed']);
+export type ComplaintLabel = z.infer<typeof complaintLabelSchema>;
+
+export const deadlineKindSchema = z.enum(['standard', 'complex', 'extended']); // 15 / 30 / 60 days
+export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
+
+export const noteSchema = z.object({
+  id,
+  authorId: id,
+  text: z.string().min(1),
+  at: isoDateTime,
+});
+export type Note = z.infer<typeof noteSchema>;
+
+export const complaintSchema = z.object({
+  id,
+  channel: channelSchema,
+  regulatorRef: z.string().nullable(),
+  customerId: id,
+  borrowerName: z.string(),
+  complainant: complainantSchema,
+  demands: z.array(demandSchema),
+  text: z.string(),
+  receivedAt: isoDateTime,
+  deadlineKind: deadlineKindSchema,
+  dueAt: isoDateTime,
+  status: complaintStatusSchema,
+  label: complaintLabelSchema,
+  riskScore: z.number().min(0).max(100),
+  grade: gradeSchema,
+  signals: z.array(signalSchema),
+  assigneeId: id.nullable(),
+  caseId: id.nullable(),
+  templateFamilyId: id.nullable(),
+  templateFamilySize: z.number().int().nonnegative(),
+  evidenceIds: z.array(id),
+  notes: z.array(noteSchema),
+  version,
+  updatedAt: isoDateTime,
+});
+export type Complaint = z.infer<typeof complaintSchema>;
+
+// ---------- Evidence ----------
+export const evidenceKindSchema = z.enum(['image', 'pdf', 'audio', 'chat', 'text']);
+export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
+export const verdictStatusSchema = z.enum(['unverified', 'authentic', 'suspected_forged', 'forged']);
+export type VerdictStatus = z.infer<typeof verdictStatusSchema>;
+
+export const verdictSchema = z.object({
+  status: verdictStatusSchema,
+  reason: z.string(),
+  method: z.string(),
+  byId: id.nullable(),
+  at: isoDateTime.nullable(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const annotationSchema = z.object({
+  id,
+  /** 1-based page for PDFs, null for images. */
+  page: z.number().int().positive().nullable(),
+  /** Rectangle in fractions of the page/image so it survives zoom and resizing. */
+  rect: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().min(0).max(1), h: z.number().min(0).max(1) }),
+  note: z.string(),
+  signalCode: signalCodeSchema.nullable(),
+  authorId: id,
+  at: isoDateTime,
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const custodyEventSchema = z.object({
+  at: isoDateTime,
+  actorId: id,
+  action: z.enum(['uploaded', 'viewed', 'verdict', 'annotated', 'exported']),
+  detail: z.string(),
+});
+export type CustodyEvent = z.infer<typeof custodyEventSchema>;
+
+export const evidenceSchema = z.object({
+  id,
+  kind: evidenceKindSchema,
+  title: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  url: z.string(),
+  source: z.string(),
+  complaintId: id.nullable(),
+  caseId: id.nullable(),
+  uploadedAt: isoDateTime,
+  uploadedById: id.nullable(),
+  verdict: verdictSchema,
+  annotations: z.array(annotationSchema),
+  custody: z.array(custodyEventSchema),
+  /** 64-bit perceptual hash (hex) of an image or a PDF's first page, for reuse detection. */
+  perceptualHash: z.string().nullable(),
+  version,
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+// ---------- Relationship graph ----------
+export const entityTypeSchema = z.enum([
+  'borrower',
+  'complainant',
+  'agent_person',
+  'agent_firm',
+  'phone',
+  'im_account', // WeChat / QQ id
+  'device',
+  'ip',
+  'bank_account',
+  'address',
+  'document',
+  'seal',
+  'complaint',
+]);
+export type EntityType = z.infer<typeof entityTypeSchema>;
+
+export const entitySchema = z.object({
+  id,
+  type: entityTypeSchema,
+  /** Display label; personal identifiers in it are masked. */
+  label: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  /** Very common nodes (the lender's own service number) that would glue unrelated people together. */
+  isHub: z.boolean(),
+  firstSeen: isoDateTime,
+  lastSeen: isoDateTime,
+});
+export type Entity = z.infer<typeof entitySchema>;
+
+export const linkTypeSchema = z.enum([
+  'uses_phone',
+  'represents',
+  'employed_by',
+  'paid',
+  'submitted',
+  'shares_device',
+  'same_document',
+  'called',
+]);
+export type LinkType = z.infer<typeof linkTypeSchema>;
+
+export const linkSchema = z.object({
+  id,
+  type: linkTypeSchema,
+  source: id,
+  target: id,
+  firstSeen: isoDateTime,
+  lastSeen: isoDateTime,
+  complaintIds: z.array(id),
+  evidenceIds: z.array(id),
+});
+export type Link = z.infer<typeof linkSchema>;
+
+export const graphSchema = z.object({ entities: z.array(entitySchema), links: z.array(linkSchema) });
+export type Graph = z.infer<typeof graphSchema>;
+
+// ---------- Cases ----------
+export const caseStatusSchema = z.enum([
+  'new', // 新建
+  'investigating', // 调查中
+  'pending_review', // 待复核
+  'reported', // 已报案
+  'accepted', // 已受理
+  'filed', // 已立案
+  'rejected', // 不予立案
+  'closed', // 结案
+]);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+export const prioritySchema = z.enum(['high', 'medium', 'low']);
+
+export const caseSchema = z.object({
+  id,
+  title: z.string().min(1),
+  status: caseStatusSchema,
+  priority: prioritySchema,
+  assigneeId: id.nullable(),
+  target: z.object({ kind: z.enum(['gang', 'agent_firm', 'person']), label: z.string(), entityIds: z.array(id) }),
+  complaintIds: z.array(id),
+  entityIds: z.array(id),
+  evidenceIds: z.array(id),
+  referralIds: z.array(id),
+  notes: z.array(noteSchema),
+  policeReceiptNo: z.string().nullable(),
+  acceptedAt: isoDateTime.nullable(),
+  filedAt: isoDateTime.nullable(),
+  dueAt: isoDateTime,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  version,
+});
+export type Case = z.infer<typeof caseSchema>;
+
+// ---------- Police referrals (报案材料) ----------
+export const chargeSchema = z.enum([
+  'extortion', // 敲诈勒索罪
+  'forging_company_seal', // 伪造公司、企业、事业单位、人民团体印章罪
+  'forging_state_documents', // 伪造、变造、买卖国家机关公文、证件、印章罪
+  'contract_fraud', // 合同诈骗罪
+  'fraud', // 诈骗罪
+  'personal_information', // 侵犯公民个人信息罪
+  'disturbing_order', // 扰乱单位秩序 (治安管理处罚法, administrative)
+]);
+export type Charge = z.infer<typeof chargeSchema>;
+
+export const referralStatusSchema = z.enum(['draft', 'approved', 'submitted', 'accepted', 'filed', 'rejected']);
+export type ReferralStatus = z.infer<typeof referralStatusSchema>;
+
+export const referralFactSchema = z.object({
+  id,
+  time: z.string(),
+  place: z.string(),
+  means: z.string(),
+  consequence: z.string(),
+  evidenceIds: z.array(id),
+});
+export const referralEvidenceItemSchema = z.object({
+  evidenceId: id,
+  description: z.string(),
+  source: z.string(),
+  pages: z.number().int().nonnegative(),
+  verdict: verdictStatusSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  factIds: z.array(id),
+});
+export const reportedPartySchema = z.object({
+  entityId: id,
+  kind: z.enum(['person', 'firm']),
+  name: z.string(),
+  idNumber: masked.nullable(),
+  phone: masked.nullable(),
+  address: z.string().nullable(),
+});
+
+export const referralSchema = z.object({
+  id,
+  caseId: id,
+  status: referralStatusSchema,
+  addressee: z.string(), // police unit
+  reportingInstitution: z.string(),
+  handler: z.object({ name: z.string(), title: z.string(), powerOfAttorneyEvidenceId: id.nullable() }),
+  reportedParties: z.array(reportedPartySchema),
+  cause: z.string(), // 案由
+  charges: z.array(chargeSchema),
+  facts: z.array(referralFactSchema),
+  amountInvolved: z.number().nonnegative(),
+  evidence: z.array(referralEvidenceItemSchema), // in package order
+  approvedById: id.nullable(),
+  approvedAt: isoDateTime.nullable(),
+  submission: z
+    .object({ date: isoDateTime, policeUnit: z.string(), officer: z.string(), receiptNo: z.string().nullable() })
+    .nullable(),
+  outcome: z
+    .object({
+      acceptedAt: isoDateTime.nullable(),
+      filedAt: isoDateTime.nullable(),
+      rejectedAt: isoDateTime.nullable(),
+      rejectionReason: z.string().nullable(),
+      reviewRequested: z.boolean(),
+    })
+    .nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  version,
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+// ---------- Audit trail ----------
+export const auditActionSchema = z.enum([
+  'reveal_pii',
+  'assign',
+  'status_change',
+  'label_change',
+  'note',
+  'verdict',
+  'annotate',
+  'evidence_added',
+  'evidence_viewed',
+  'case_create',
+  'case_update',
+  'referral_update',
+  'approve',
+  'export',
+  'session_switch',
+  'demo_reset',
+]);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system']);
+export type RecordType = z.infer<typeof recordTypeSchema>;
+
+export const auditEventSchema = z.object({
+  id,
+  at: isoDateTime,
+  actorId: id,
+  action: auditActionSchema,
+  recordType: recordTypeSchema,
+  recordId: z.string(),
+  summary: z.string(),
+  reason: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+// ---------- Envelopes, queries and commands ----------
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int().nonnegative(), page: z.number().int().positive(), pageSize: z.number().int().positive() });
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** Body of every error response; a 409 also carries the record as it is now, so nothing is silently lost. */
+export const errorBodySchema = z.object({
+  code: z.enum(['bad_request', 'forbidden', 'not_found', 'conflict', 'validation', 'server_error']),
+  message: z.string(),
+  current: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item)).optional();
+
+export const complaintSortFieldSchema = z.enum(['receivedAt', 'dueAt', 'riskScore', 'channel', 'status', 'templateFamilySize']);
+export const complaintQuerySchema = z.object({
+  status: csv(complaintStatusSchema),
+  label: csv(complaintLabelSchema),
+  channel: csv(channelSchema),
+  grade: csv(gradeSchema),
+  signal: csv(signalCodeSchema),
+  /** 'me', 'unassigned' or a user id */
+  assignee: z.string().optional(),
+  deadline: z.enum(['overdue', 'within1', 'within3', 'within7']).optional(),
+  family: z.string().optional(),
+  q: z.string().optional(),
+  sort: complaintSortFieldSchema.optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  page: z.coerce.number().int().positive().optional(),
+  pageSize: z.coerce.number().int().positive().max(500).optional(),
+});
+export type ComplaintQuery = z.infer<typeof complaintQuerySchema>;
+
+export const complaintPatchSchema = z.object({
+  version,
+  assigneeId: id.nullable().optional(),
+  status: complaintStatusSchema.optional(),
+  label: complaintLabelSchema.optional(),
+  labelReason: z.string().optional(),
+  deadlineKind: deadlineKindSchema.optional(),
+  note: z.string().min(1).optional(),
+});
+export type ComplaintPatch = z.infer<typeof complaintPatchSchema>;
+
+export const caseQuerySchema = z.object({
+  status: csv(caseStatusSchema),
+  assignee: z.string().optional(),
+  priority: csv(prioritySchema),
+  page: z.coerce.number().int().positive().optional(),
+  pageSize: z.coerce.number().int().positive().max(500).optional(),
+});
+export type CaseQuery = z.infer<typeof caseQuerySchema>;
+
+export const caseCreateSchema = z.object({
+  title: z.string().min(1),
+  priority: prioritySchema,
+  complaintIds: z.array(id),
+  entityIds: z.array(id),
+  assigneeId: id.nullable(),
+});
+export type CaseCreate = z.infer<typeof caseCreateSchema>;
+
+export const casePatchSchema = z.object({
+  version,
+  title: z.string().min(1).optional(),
+  status: caseStatusSchema.optional(),
+  statusReason: z.string().optional(),
+  priority: prioritySchema.optional(),
+  assigneeId: id.nullable().optional(),
+  policeReceiptNo: z.string().optional(),
+  note: z.string().min(1).optional(),
+});
+export type CasePatch = z.infer<typeof casePatchSchema>;
+
+export const verdictPatchSchema = z.object({
+  version,
+  status: verdictStatusSchema,
+  reason: z.string().min(1),
+  method: z.string().min(1),
+});
+export type VerdictPatch = z.infer<typeof verdictPatchSchema>;
+
+export const referralPatchSchema = referralSchema
+  .pick({ addressee: true, reportingInstitution: true, handler: true, reportedParties: true, cause: true, charges: true, facts: true, amountInvolved: true, evidence: true })
+  .partial()
+  .extend({ version });
+export type ReferralPatch = z.infer<typeof referralPatchSchema>;
+
+export const auditQuerySchema = z.object({
+  actorId: z.string().optional(),
+  action: csv(auditActionSchema),
+  recordType: recordTypeSchema.optional(),
+  recordId: z.string().optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  page: z.coerce.number().int().positive().optional(),
+  pageSize: z.coerce.number().int().positive().max(1000).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const piiFieldSchema = z.enum(['idNumber', 'phone', 'bankAccount', 'complainantPhone', 'complainantIdNumber', 'label']);
+export const revealRequestSchema = z.object({
+  recordType: z.enum(['customer', 'complaint', 'entity']),
+  recordId: id,
+  field: piiFieldSchema,
+  reason: z.string().trim().min(2, 'a reason is required'),
+});
+export type RevealRequest = z.infer<typeof revealRequestSchema>;
+export const revealResponseSchema = z.object({ value: z.string(), auditEventId: id });
+
+export const sessionSchema = z.object({ user: userSchema, demo: z.boolean() });
+export type Session = z.infer<typeof sessionSchema>;
+export const sessionSwitchSchema = z.object({ userId: id });
+
+export const graphQuerySchema = z.object({
+  entityId: id,
+  depth: z.coerce.number().int().min(1).max(3).optional(),
+  linkTypes: csv(linkTypeSchema),
+  excludeHubs: z.preprocess((v) => v === 'true' || v === true, z.boolean()).optional(),
+  limit: z.coerce.number().int().positive().max(5000).optional(),
+});
+export type GraphQuery = z.infer<typeof graphQuerySchema>;
+
+export const dashboardStatsSchema = z.object({
+  complaints: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  dueWithin3Days: z.number().int(),
+  unassigned: z.number().int(),
+  byGrade: z.record(gradeSchema, z.number().int()),
+  byChannel: z.record(channelSchema, z.number().int()),
+  byLabel: z.record(complaintLabelSchema, z.number().int()),
+  agentFirms: z.number().int(),
+  templateFamilies: z.number().int(),
+  reusedDocuments: z.number().int(),
+  cases: z.record(caseStatusSchema, z.number().int()),
+  referrals: z.number().int(),
+});
+export type DashboardStats = z.infer<typeof dashboardStatsSchema>;

@@ -1,0 +1,8 @@
+import type { AuditEvent } from '@/api/schemas';
+import type { MockDb } from './db';
+
+export function recordAudit(db: MockDb, event: Omit<AuditEvent, 'id' | 'at' | 'reason'> & { reason?: string | null }, now = new Date()): AuditEvent {
+  const entry: AuditEvent = { id: `ae-${db.audit.length + 1}-${now.getTime().toString(36)}`, at: now.toISOString(), reason: null, ...event };
+  db.audit.push(entry);
+  return entry;
+}

@@ -1,0 +1,26 @@
+import type { AuditEvent, Case, Complaint, Customer, Entity, Evidence, Link, Referral, User } from '@/api/schemas';
+
+/** Key of a clear personal-data value: `${recordType}:${recordId}:${field}`. */
+export type PiiKey = string;
+export const piiKey = (recordType: 'customer' | 'complaint' | 'entity', recordId: string, field: string): PiiKey => `${recordType}:${recordId}:${field}`;
+
+/**
+ * The mock backend's whole state. Records hold masked personal data exactly as they travel;
+ * the clear values live only in `pii`, which only the reveal endpoint reads.
+ */
+export type MockDb = {
+  seed: number;
+  /** The generator's "now": deadlines and dates are relative to it so the demo looks the same on any day. */
+  generatedAt: string;
+  users: User[];
+  customers: Customer[];
+  complaints: Complaint[];
+  evidence: Evidence[];
+  entities: Entity[];
+  links: Link[];
+  cases: Case[];
+  referrals: Referral[];
+  audit: AuditEvent[];
+  pii: Record<PiiKey, string>;
+  session: { userId: string };
+};

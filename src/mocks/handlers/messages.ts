@@ -1,0 +1,33 @@
+/** Server-side messages, answered in the language the client asks for (accept-language). */
+const messages = {
+  auditorReadOnly: { zh: '审计员为只读角色，不能修改任何记录。', en: 'Auditors have read-only access and cannot change records.' },
+  analystAssignOthers: { zh: '专员只能把投诉分配给自己；重新分配给他人需要组长操作。', en: 'Analysts can only assign complaints to themselves; reassigning to others needs a team lead.' },
+  confirmNeedsLead: { zh: '确认“代理维权”标签需要组长复核，专员只能提出。', en: 'Confirming the agent-driven label needs a team lead as second reviewer; analysts can only propose it.' },
+  confirmNeedsProposal: { zh: '只有已提出的“疑似代理维权”才能被确认。', en: 'Only a proposed agent-driven label can be confirmed.' },
+  revertNeedsLead: { zh: '撤销已确认的代理维权标签需要组长操作。', en: 'Only a team lead can revert a confirmed agent-driven label.' },
+  revertNeedsReason: { zh: '撤销已确认的标签必须填写理由。', en: 'Reverting a confirmed label requires a reason.' },
+  conflict: { zh: '该记录已被他人修改，请查看最新版本后重新提交。', en: 'Someone else changed this record. Review the current version and apply your change again.' },
+  notFound: { zh: '记录不存在或已被删除。', en: 'The record does not exist or was deleted.' },
+  invalidBody: { zh: '请求内容不合法：', en: 'Invalid request: ' },
+  unknownUser: { zh: '用户不存在。', en: 'Unknown user.' },
+  revealForbidden: { zh: '审计员不能查看明文个人信息。', en: 'Auditors cannot reveal personal data.' },
+  noSuchField: { zh: '该记录没有此个人信息字段。', en: 'This record has no such personal-data field.' },
+  approveNeedsLead: { zh: '报案材料需由组长审批。', en: 'Referrals must be approved by a team lead.' },
+  referralLocked: { zh: '报案材料已提交，不能再修改。', en: 'The referral has been submitted and can no longer be edited.' },
+  caseTransition: { zh: '案件状态不能从“{from}”直接变为“{to}”。', en: 'A case cannot move from "{from}" to "{to}".' },
+  reportNeedsLead: { zh: '只有组长可以将案件从待复核改为已报案。', en: 'Only a team lead can move a case from pending review to reported.' },
+  reportNeedsReferral: { zh: '案件需附报案材料后才能改为已报案。', en: 'Attach a referral before moving the case to reported.' },
+  receiptRequired: { zh: '已受理/已立案需填写接报案回执编号。', en: 'Accepted and filed need the police receipt number.' },
+  reopenNeedsReason: { zh: '重新打开已结案案件必须填写理由。', en: 'Reopening a closed case requires a reason.' },
+} as const;
+
+export type MessageKey = keyof typeof messages;
+export type Lang = 'zh' | 'en';
+
+export function langOf(request: Request): Lang {
+  return (request.headers.get('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+export function msg(lang: Lang, key: MessageKey, vars: Record<string, string> = {}): string {
+  return messages[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? name);
+}

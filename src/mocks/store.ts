@@ -1,0 +1,42 @@
+import type { MockDb } from './db';
+
+/**
+ * Holds the mock backend's state. Generation and persistence are injected by the environment
+ * (browser: IndexedDB; Node tests: in memory) so handlers stay the same everywhere.
+ */
+type Persistence = { save: (db: MockDb) => Promise<void>; clear: () => Promise<void> };
+
+let current: MockDb | null = null;
+let makeSeed: (() => MockDb) | null = null;
+let persistence: Persistence | null = null;
+
+export function configureStore(opts: { seed: () => MockDb; persistence?: Persistence; initial?: MockDb | null }) {
+  makeSeed = opts.seed;
+  persistence = opts.persistence ?? null;
+  current = opts.initial ?? null;
+}
+
+export function getDb(): MockDb {
+  if (!current) {
+    if (!makeSeed) throw new Error('mock store is not configured');
+    current = makeSeed();
+  }
+  return current;
+}
+
+export function setDb(db: MockDb) {
+  current = db;
+}
+
+/** Called after every successful write so demo work survives a reload. */
+export async function commit(): Promise<void> {
+  if (persistence && current) await persistence.save(current);
+}
+
+export async function resetToSeed(): Promise<MockDb> {
+  if (!makeSeed) throw new Error('mock store is not configured');
+  await persistence?.clear();
+  current = makeSeed();
+  await commit();
+  return current;
+}
