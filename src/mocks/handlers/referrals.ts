@@ -42,7 +42,7 @@ export const referralHandlers = [
       const user = requireWriter(ctx, db);
       checkVersion(ctx, referral, patch.version);
       if (!['draft', 'approved'].includes(referral.status)) throw fail(422, 'validation', ctx.t('referralLocked'));
-      const { version: _version, ...fields } = patch;
+      const { version, ...fields } = patch;
       Object.assign(referral, fields);
       // Changing an approved draft voids the approval: it needs a new one.
       if (referral.status === 'approved') Object.assign(referral, { status: 'draft', approvedById: null, approvedAt: null });
