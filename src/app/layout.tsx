@@ -1,0 +1,179 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  FolderOpenOutlined,
+  InboxOutlined,
+  ReloadOutlined,
+  UserOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { App, Button, Layout, Menu, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { resetDemo, sessionKeys, sessionQuery, switchSession, usersQuery } from '@/api/resources/session';
+import { roleSchema, type Role } from '@/api/schemas';
+import { LANGUAGES, type Language } from './i18n';
+
+const NAV: { path: string; key: string; icon: ReactNode }[] = [
+  { path: '/queue', key: 'queue', icon: <InboxOutlined /> },
+  { path: '/cases', key: 'cases', icon: <FolderOpenOutlined /> },
+  { path: '/graph', key: 'graph', icon: <ApartmentOutlined /> },
+  { path: '/referrals', key: 'referrals', icon: <FileProtectOutlined /> },
+  { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined /> },
+  { path: '/audit', key: 'audit', icon: <AuditOutlined /> },
+];
+
+export const ROLE_COLORS: Record<Role, string> = { analyst: 'blue', lead: 'volcano', auditor: 'purple' };
+
+export function RootLayout() {
+  const { t } = useTranslation();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const selected = NAV.find((n) => pathname === n.path || pathname.startsWith(`${n.path}/`))?.path;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={184} breakpoint="lg" collapsedWidth={56} theme="dark">
+        <div style={{ height: 52, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, color: '#fff' }}>
+          <span
+            aria-hidden
+            style={{ border: '2px solid #d4424a', color: '#ff7875', borderRadius: 4, padding: '0 4px', fontWeight: 700, fontSize: 13, lineHeight: '20px' }}
+          >
+            鉴
+          </span>
+          <span style={{ fontWeight: 600, letterSpacing: 2, fontSize: 16 }}>{t('app.name')}</span>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={NAV.map((n) => ({
+            key: n.path,
+            icon: n.icon,
+            // antd stretches a link inside a menu item over the whole row, so the row is one real link.
+            label: (
+              <Link to={n.path} data-testid={`nav-${n.key}`}>
+                {t(`nav.${n.key}`)}
+              </Link>
+            ),
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #e8e8e8', gap: 16 }}>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: t('app.tagline') }} style={{ flex: 1, minWidth: 0 }}>
+            {t('app.tagline')}
+          </Typography.Text>
+          <HeaderControls />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function HeaderControls() {
+  const { t, i18n } = useTranslation();
+  const session = useQuery(sessionQuery());
+  const demo = session.data?.demo ?? false;
+
+  return (
+    <Space size={12} wrap={false} style={{ flex: 'none', whiteSpace: 'nowrap' }}>
+      {demo && <DemoControls currentRole={session.data?.user.role} />}
+      <Segmented<Language>
+        data-testid="lang-switch"
+        size="small"
+        value={i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN'}
+        options={LANGUAGES.map((lng) => ({ value: lng, label: lng === 'en' ? 'English' : '中文' }))}
+        onChange={(lng) => void i18n.changeLanguage(lng)}
+      />
+      <span data-testid="current-user" data-role={session.data?.user.role}>
+        {session.isError ? (
+          <Tooltip title={t('header.sessionError')}>
+            <WarningOutlined style={{ color: '#cf1322' }} />
+          </Tooltip>
+        ) : session.data ? (
+          <Space size={6}>
+            <UserOutlined />
+            <span>{session.data.user.name}</span>
+            <Tag color={ROLE_COLORS[session.data.user.role]} style={{ marginInlineEnd: 0 }}>
+              {t(`role.${session.data.user.role}`)}
+            </Tag>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">…</Typography.Text>
+        )}
+      </span>
+    </Space>
+  );
+}
+
+/** Demo mode only: act as another role, and put the seeded data back. */
+function DemoControls({ currentRole }: { currentRole: Role | undefined }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const users = useQuery(usersQuery());
+
+  const switchRole = useMutation({
+    mutationFn: (role: Role) => {
+      const user = users.data?.find((u) => u.role === role);
+      if (!user) throw new Error(t('header.noUserForRole'));
+      return switchSession({ userId: user.id });
+    },
+    onSuccess: async (session) => {
+      queryClient.setQueryData(sessionKeys.all, session);
+      // Everything on screen may differ for the new role (what it may see and do), so refetch it all.
+      await queryClient.invalidateQueries();
+      message.success(t('header.roleSwitched', { name: session.user.name, role: t(`role.${session.user.role}`) }));
+    },
+    onError: (error) => message.error(error.message),
+  });
+
+  const reset = useMutation({
+    mutationFn: resetDemo,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      message.success(t('header.resetDone'));
+    },
+    onError: (error) => message.error(error.message),
+  });
+
+  const confirmReset = () =>
+    modal.confirm({
+      title: t('header.resetConfirmTitle'),
+      content: t('header.resetConfirmBody'),
+      okText: t('header.resetDemo'),
+      okButtonProps: { danger: true, 'data-testid': 'reset-demo-confirm' },
+      cancelText: t('common.cancel'),
+      onOk: () => reset.mutateAsync().catch(() => undefined),
+    });
+
+  return (
+    <Space size={8}>
+      <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+        {t('header.demoMode')}
+      </Tag>
+      <Select<Role>
+        data-testid="role-switch"
+        size="small"
+        style={{ width: 132 }}
+        aria-label={t('header.switchRole')}
+        value={currentRole}
+        loading={switchRole.isPending || users.isLoading}
+        disabled={switchRole.isPending || !users.data}
+        onChange={(role) => switchRole.mutate(role)}
+        options={roleSchema.options.map((role) => ({ value: role, label: t('header.actAs', { role: t(`role.${role}`) }) }))}
+        optionRender={(option) => <span data-testid={`role-option-${option.value}`}>{option.label}</span>}
+      />
+      <Button size="small" icon={<ReloadOutlined />} data-testid="reset-demo" loading={reset.isPending} onClick={confirmReset}>
+        {t('header.resetDemo')}
+      </Button>
+    </Space>
+  );
+}

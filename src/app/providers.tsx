@@ -1,0 +1,43 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider, theme, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createQueryClient } from '@/lib/query-client';
+import './i18n';
+
+/** Sober ink-and-seal palette, a little denser than antd's default: the queue is read all day. */
+const appTheme: ThemeConfig = {
+  algorithm: theme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#a8272d',
+    colorLink: '#a8272d',
+    colorTextBase: '#1d2129',
+    borderRadius: 4,
+    fontSize: 13,
+    controlHeight: 30,
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Segoe UI', Roboto, sans-serif",
+  },
+  components: {
+    Layout: { siderBg: '#1f232b', headerBg: '#ffffff', headerHeight: 52, headerPadding: '0 20px', bodyBg: '#f4f5f7' },
+    Menu: { darkItemBg: '#1f232b', darkSubMenuItemBg: '#1f232b', darkItemSelectedBg: '#a8272d' },
+    Card: { bodyPadding: 16 },
+  },
+};
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  const { i18n } = useTranslation();
+  // i18n.ts switches dayjs and the API language; antd's own strings follow here.
+  const locale = i18n.resolvedLanguage === 'en' ? enUS : zhCN;
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      {/* No auto-space inside two-character Chinese button labels (重试, not 重 试). */}
+      <ConfigProvider locale={locale} theme={appTheme} button={{ autoInsertSpace: false }}>
+        <AntdApp>{children}</AntdApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,69 @@
+import { createRootRoute, createRoute, createRouter, redirect, useNavigate } from '@tanstack/react-router';
+import { AuditPage } from '@/features/audit/components/AuditPage';
+import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
+import { CasesPage } from '@/features/cases/components/CasesPage';
+import { DashboardPage } from '@/features/dashboard/components/DashboardPage';
+import { GraphPage } from '@/features/graph/components/GraphPage';
+import { ReferralsPage } from '@/features/referrals/components/ReferralsPage';
+import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
+import { QueuePage } from '@/features/triage/components/QueuePage';
+import { RouteErrorComponent } from './error-boundary';
+import { RootLayout } from './layout';
+import { NotFoundPage } from './not-found';
+
+const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/dashboard', replace: true });
+  },
+});
+
+const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dashboard', component: DashboardPage });
+
+/** Features know nothing of the router: the route hands them their validated search and a way to change it. */
+const queueRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/queue',
+  validateSearch: queueSearchSchema,
+  component: function QueueRoute() {
+    const search = queueRoute.useSearch();
+    const navigate = useNavigate({ from: '/queue' });
+    const onSearchChange = (patch: QueueSearchPatch, opts?: { replace?: boolean }) =>
+      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: opts?.replace });
+    return <QueuePage search={search} onSearchChange={onSearchChange} />;
+  },
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  validateSearch: auditSearchSchema,
+  component: function AuditRoute() {
+    const search = auditRoute.useSearch();
+    const navigate = useNavigate({ from: '/audit' });
+    return <AuditPage search={search} onSearchChange={(patch: AuditSearchPatch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })} />;
+  },
+});
+
+const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesPage });
+const graphRoute = createRoute({ getParentRoute: () => rootRoute, path: '/graph', component: GraphPage });
+const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsPage });
+
+const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, graphRoute, referralsRoute, auditRoute]);
+
+export const router = createRouter({
+  routeTree,
+  defaultErrorComponent: RouteErrorComponent,
+  // Query owns data freshness; the router should not cache anything on its own.
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,57 @@
+import { Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintStatus } from '@/api/schemas';
+import { formatDateTime } from '@/lib/format';
+import { useNow } from '@/lib/use-now';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+type Urgency = 'done' | 'overdue' | 'critical' | 'soon' | 'ok';
+
+export function deadlineUrgency(dueAt: string, status: ComplaintStatus, now: number): Urgency {
+  if (status === 'answered' || status === 'closed') return 'done';
+  const left = Date.parse(dueAt) - now;
+  if (left < 0) return 'overdue';
+  if (left <= DAY) return 'critical';
+  if (left <= 3 * DAY) return 'soon';
+  return 'ok';
+}
+
+const COLORS: Record<Urgency, string | undefined> = {
+  done: undefined,
+  overdue: '#cf1322',
+  critical: '#cf1322',
+  soon: '#d48806',
+  ok: undefined,
+};
+
+/** Time left to answer: amber within 3 days, red within 1 day, 已超时 once breached. */
+export function DeadlineCountdown({ dueAt, status }: { dueAt: string; status: ComplaintStatus }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const urgency = deadlineUrgency(dueAt, status, now);
+  const left = Date.parse(dueAt) - now;
+
+  let text: string;
+  if (urgency === 'done') text = t('deadline.answered');
+  else if (urgency === 'overdue') {
+    const late = -left;
+    text = late >= DAY ? t('deadline.overdueDays', { days: Math.floor(late / DAY) }) : t('deadline.overdue');
+  } else if (left >= DAY) text = t('deadline.daysHours', { days: Math.floor(left / DAY), hours: Math.floor((left % DAY) / HOUR) });
+  else text = t('deadline.hours', { hours: Math.max(0, Math.floor(left / HOUR)) });
+
+  return (
+    <Tooltip title={t('deadline.dueAt', { at: formatDateTime(dueAt) })}>
+      <Typography.Text
+        data-testid="deadline"
+        data-urgency={urgency}
+        type={urgency === 'done' ? 'secondary' : undefined}
+        strong={urgency === 'overdue' || urgency === 'critical'}
+        style={{ color: COLORS[urgency], whiteSpace: 'nowrap' }}
+      >
+        {text}
+      </Typography.Text>
+    </Tooltip>
+  );
+}

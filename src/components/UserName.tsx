@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { usersQuery } from '@/api/resources/session';
+
+/** A user's display name from the (long-cached) users list; falls back to the id while it loads. */
+export function UserName({ id, emptyText }: { id: string | null; emptyText?: string }) {
+  const { t } = useTranslation();
+  const { data } = useQuery(usersQuery());
+  if (!id) return <Typography.Text type="secondary">{emptyText ?? t('common.unassigned')}</Typography.Text>;
+  return <>{data?.find((u) => u.id === id)?.name ?? id}</>;
+}

@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { NotBuiltYet } from '@/components/NotBuiltYet';
+
+/** Placeholder: this screen has its own issue. */
+export function GraphPage() {
+  const { t } = useTranslation();
+  return <NotBuiltYet title={t('nav.graph')} />;
+}

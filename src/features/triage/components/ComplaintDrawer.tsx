@@ -1,0 +1,151 @@
+import { useQuery } from '@tanstack/react-query';
+import { Descriptions, Divider, Drawer, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { complaintQueries } from '@/api/resources/complaints';
+import type { Complaint } from '@/api/schemas';
+import { ApiErrorAlert } from '@/components/ApiErrorAlert';
+import { DeadlineCountdown } from '@/components/DeadlineCountdown';
+import { GradeBadge } from '@/components/GradeBadge';
+import { LoadingState } from '@/components/LoadingState';
+import { MaskedValue } from '@/components/MaskedValue';
+import { UserName } from '@/components/UserName';
+import { formatDateTime } from '@/lib/format';
+import { BorrowerSection } from './BorrowerSection';
+import { AssignToMeButton, NoteForm } from './ComplaintActions';
+import styles from './ComplaintDrawer.module.css';
+import { DemandTags, LabelTag, StatusTag } from './ComplaintTags';
+import { SignalList } from './SignalList';
+
+type Props = { complaintId: string | undefined; onClose: () => void };
+
+/** Opened from the URL (`?complaint=<id>`), so a link to one complaint opens straight on it. */
+export function ComplaintDrawer({ complaintId, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Drawer open={!!complaintId} onClose={onClose} size={760} title={complaintId ? t('queue.drawer.title', { id: complaintId }) : undefined} destroyOnHidden>
+      <div data-testid="complaint-drawer" data-id={complaintId}>
+        {complaintId && <ComplaintDetail id={complaintId} />}
+      </div>
+    </Drawer>
+  );
+}
+
+function ComplaintDetail({ id }: { id: string }) {
+  const complaint = useQuery(complaintQueries.detail(id));
+  if (complaint.isPending) return <LoadingState />;
+  if (complaint.isError) return <ApiErrorAlert error={complaint.error} onRetry={() => void complaint.refetch()} />;
+  return <ComplaintBody complaint={complaint.data} />;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      <Divider titlePlacement="start" style={{ margin: '16px 0 8px' }}>
+        {title}
+      </Divider>
+      {children}
+    </>
+  );
+}
+
+function ComplaintBody({ complaint: c }: { complaint: Complaint }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <div className={styles.summary}>
+        <Space size={8} wrap>
+          <Typography.Text type="secondary">{t('queue.col.risk')}</Typography.Text>
+          <Typography.Text strong style={{ fontSize: 20, fontVariantNumeric: 'tabular-nums' }} data-testid="risk-score">
+            {Math.round(c.riskScore)}
+          </Typography.Text>
+          <GradeBadge grade={c.grade} />
+          <StatusTag status={c.status} />
+          <LabelTag label={c.label} />
+          <DeadlineCountdown dueAt={c.dueAt} status={c.status} />
+        </Space>
+        <AssignToMeButton complaint={c} />
+      </div>
+
+      <Section title={t('queue.drawer.overview')}>
+        <Descriptions size="small" column={2} bordered>
+          <Descriptions.Item label={t('queue.col.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.regulatorRef')}>{c.regulatorRef ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('queue.col.received')}>{formatDateTime(c.receivedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.dueAt')}>
+            {t('queue.drawer.dueValue', { at: formatDateTime(c.dueAt), kind: t(`deadlineKind.${c.deadlineKind}`) })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('queue.col.assignee')}>
+            <span data-testid="drawer-assignee">
+              <UserName id={c.assigneeId} />
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.case')}>{c.caseId ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.templateFamily')} span={2}>
+            {c.templateFamilyId ? t('queue.drawer.familyValue', { id: c.templateFamilyId, count: c.templateFamilySize }) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('queue.col.demands')} span={2}>
+            <DemandTags demands={c.demands} />
+          </Descriptions.Item>
+        </Descriptions>
+      </Section>
+
+      <Section title={t('queue.drawer.text')}>
+        <Typography.Paragraph data-testid="complaint-text" className={styles.text}>
+          {c.text}
+        </Typography.Paragraph>
+      </Section>
+
+      <Section title={t('queue.drawer.signals')}>
+        <SignalList signals={c.signals} />
+      </Section>
+
+      <Section title={t('queue.drawer.notes', { count: c.notes.length })}>
+        <NoteForm complaint={c} />
+        {c.notes.length === 0 ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t('queue.drawer.noNotes')}
+          </Typography.Paragraph>
+        ) : (
+          <ul className={styles.list} data-testid="notes">
+            {/* Newest first: the latest handling step is what the next person needs. */}
+            {[...c.notes].reverse().map((n) => (
+              <li key={n.id} className={styles.item} data-testid="note">
+                <Space size={8}>
+                  <Typography.Text strong>
+                    <UserName id={n.authorId} />
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{formatDateTime(n.at)}</Typography.Text>
+                </Space>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{n.text}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title={t('queue.drawer.complainant')}>
+        <Descriptions size="small" column={2} bordered data-testid="complainant">
+          <Descriptions.Item label={t('queue.drawer.name')}>
+            {c.complainant.name}{' '}
+            <Tag color={c.complainant.kind === 'agent' ? 'red' : undefined}>{t(`complainantKind.${c.complainant.kind}`)}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.agentFirm')}>{c.complainant.agentFirm ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.phone')}>
+            <MaskedValue value={c.complainant.phone} recordType="complaint" recordId={c.id} field="complainantPhone" />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.idNumber')}>
+            <MaskedValue value={c.complainant.idNumber} recordType="complaint" recordId={c.id} field="complainantIdNumber" />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.powerOfAttorney')} span={2}>
+            {c.complainant.powerOfAttorneyEvidenceId ?? '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      </Section>
+
+      <Section title={t('queue.drawer.borrower')}>
+        <BorrowerSection customerId={c.customerId} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintLabel, ComplaintStatus, Demand, Signal } from '@/api/schemas';
+
+const STATUS_COLORS: Record<ComplaintStatus, string> = { new: 'blue', in_progress: 'processing', answered: 'success', closed: 'default' };
+const LABEL_COLORS: Record<ComplaintLabel, string> = { none: 'default', legitimate: 'green', agent_proposed: 'orange', agent_confirmed: 'red' };
+
+export function StatusTag({ status }: { status: ComplaintStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="complaint-status" data-status={status}>
+      {t(`status.${status}`)}
+    </Tag>
+  );
+}
+
+/** Nothing is shown for 'none': only a decision (legitimate / suspected / confirmed agent) is news. */
+export function LabelTag({ label }: { label: ComplaintLabel }) {
+  const { t } = useTranslation();
+  if (label === 'none') return null;
+  return (
+    <Tag color={LABEL_COLORS[label]} data-testid="complaint-label" data-label={label}>
+      {t(`label.${label}`)}
+    </Tag>
+  );
+}
+
+export function DemandTags({ demands }: { demands: Demand[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {demands.map((d) => (
+        <Tag key={d} variant="filled" style={{ marginBottom: 2 }}>
+          {t(`demand.${d}`)}
+        </Tag>
+      ))}
+    </>
+  );
+}
+
+/** The strongest few signals behind a score, so a row explains itself. */
+export function TopSignals({ signals, max = 3 }: { signals: Signal[]; max?: number }) {
+  const { t } = useTranslation();
+  const top = [...signals].sort((a, b) => b.weight - a.weight).slice(0, max);
+  if (top.length === 0) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
+  return (
+    <>
+      {top.map((s) => (
+        <Tag key={s.code} color="volcano" variant="outlined" style={{ marginBottom: 2 }} title={s.explanation}>
+          {t(`signal.${s.code}`)}
+        </Tag>
+      ))}
+      {signals.length > max && <span style={{ color: 'rgba(0,0,0,0.45)' }}>+{signals.length - max}</span>}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { ClearOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { channelSchema, complaintStatusSchema, gradeSchema } from '@/api/schemas';
+import { effectiveStatus, hasFilters, isDefaultStatus, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
+
+type Props = { search: QueueSearch; onChange: (patch: QueueSearchPatch) => void };
+
+const DEADLINES = ['overdue', 'within1', 'within3', 'within7'] as const;
+
+/** Every filter writes to the URL and sends the list back to page 1. */
+export function QueueFilters({ search, onChange }: Props) {
+  const { t } = useTranslation();
+  const set = (patch: QueueSearchPatch) => onChange({ ...patch, page: undefined });
+  const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, size: 'middle' as const };
+
+  return (
+    <Space wrap size={8} data-testid="queue-filters">
+      <Input.Search
+        // Remount when the URL changes from elsewhere (back button, clear) so the box shows the URL's text.
+        key={search.q ?? ''}
+        data-testid="filter-q"
+        allowClear
+        defaultValue={search.q}
+        placeholder={t('queue.filter.q')}
+        style={{ width: 240 }}
+        onSearch={(value) => set({ q: value.trim() || undefined })}
+      />
+      <Select
+        {...multi}
+        data-testid="filter-status"
+        style={{ minWidth: 150 }}
+        // Empty means every status (written as an explicit empty list); the default is open work only.
+        placeholder={t('queue.filter.allStatuses')}
+        value={effectiveStatus(search)}
+        onChange={(v) => set({ status: isDefaultStatus(v) ? undefined : v })}
+        options={complaintStatusSchema.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
+      <Select
+        {...multi}
+        data-testid="filter-channel"
+        style={{ minWidth: 150 }}
+        placeholder={t('queue.filter.channel')}
+        value={search.channel ?? []}
+        onChange={(v) => set({ channel: v.length ? v : undefined })}
+        options={channelSchema.options.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+      />
+      <Select
+        {...multi}
+        data-testid="filter-grade"
+        style={{ minWidth: 130 }}
+        placeholder={t('queue.filter.grade')}
+        value={search.grade ?? []}
+        onChange={(v) => set({ grade: v.length ? v : undefined })}
+        options={gradeSchema.options.map((g) => ({ value: g, label: t(`grade.${g}`) }))}
+      />
+      <Select
+        data-testid="filter-assignee"
+        style={{ width: 130 }}
+        allowClear
+        placeholder={t('queue.filter.assignee')}
+        value={search.assignee}
+        onChange={(v) => set({ assignee: v })}
+        options={[
+          { value: 'me', label: t('queue.filter.mine') },
+          { value: 'unassigned', label: t('queue.filter.unassigned') },
+        ]}
+      />
+      <Select
+        data-testid="filter-deadline"
+        style={{ width: 140 }}
+        allowClear
+        placeholder={t('queue.filter.deadline')}
+        value={search.deadline}
+        onChange={(v) => set({ deadline: v })}
+        options={DEADLINES.map((d) => ({ value: d, label: t(`queue.deadline.${d}`) }))}
+      />
+      {hasFilters(search) && (
+        <Button
+          icon={<ClearOutlined />}
+          data-testid="filter-clear"
+          onClick={() => set({ q: undefined, status: undefined, channel: undefined, grade: undefined, assignee: undefined, deadline: undefined })}
+        >
+          {t('queue.filter.clear')}
+        </Button>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,92 @@
+import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import { Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Complaint } from '@/api/schemas';
+import { DeadlineCountdown } from '@/components/DeadlineCountdown';
+import { GradeBadge } from '@/components/GradeBadge';
+import { UserName } from '@/components/UserName';
+import { formatShortDateTime } from '@/lib/format';
+import { DemandTags, LabelTag, StatusTag, TopSignals } from './ComplaintTags';
+
+/**
+ * Sorting is registered so headers can show and change the order (the server does the sorting);
+ * sizing gives fixed column widths, which virtual rows will need later.
+ */
+export const queueFeatures = tableFeatures({ rowSortingFeature, columnSizingFeature });
+const col = createColumnHelper<typeof queueFeatures, Complaint>();
+
+/** Headers render as components so they follow a language switch without rebuilding the columns. */
+function Title({ k }: { k: string }) {
+  const { t } = useTranslation();
+  return <>{t(`queue.col.${k}`)}</>;
+}
+
+function Channel({ value }: { value: Complaint['channel'] }) {
+  const { t } = useTranslation();
+  return <>{t(`channel.${value}`)}</>;
+}
+
+function Complainant({ value }: { value: Complaint['complainant'] }) {
+  const { t } = useTranslation();
+  return (
+    <Space orientation="vertical" size={0}>
+      <span>
+        {value.name}{' '}
+        <Tag color={value.kind === 'agent' ? 'red' : undefined} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
+          {t(`complainantKind.${value.kind}`)}
+        </Tag>
+      </span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {value.phone}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+function FamilySize({ value }: { value: number }) {
+  const { t } = useTranslation();
+  if (value <= 1) return <Typography.Text type="secondary">—</Typography.Text>;
+  return <span title={t('queue.familyHint', { count: value })}>×{value}</span>;
+}
+
+/** Module-level and stable: Table v9 re-derives its models whenever the columns array changes. */
+export const queueColumns = col.columns([
+  col.accessor('receivedAt', { header: () => <Title k="received" />, cell: (c) => formatShortDateTime(c.getValue()), size: 96 }),
+  col.accessor('channel', { header: () => <Title k="channel" />, cell: (c) => <Channel value={c.getValue()} />, size: 110 }),
+  col.accessor('complainant', { header: () => <Title k="complainant" />, cell: (c) => <Complainant value={c.getValue()} />, enableSorting: false, size: 150 }),
+  col.accessor('borrowerName', { header: () => <Title k="borrower" />, enableSorting: false, size: 80 }),
+  col.accessor('demands', { header: () => <Title k="demands" />, cell: (c) => <DemandTags demands={c.getValue()} />, enableSorting: false, size: 170 }),
+  col.accessor('riskScore', {
+    header: () => <Title k="risk" />,
+    cell: (c) => (
+      <Space size={6}>
+        <strong style={{ fontVariantNumeric: 'tabular-nums' }}>{Math.round(c.getValue())}</strong>
+        <GradeBadge grade={c.row.original.grade} />
+      </Space>
+    ),
+    size: 110,
+  }),
+  col.accessor('signals', { header: () => <Title k="signals" />, cell: (c) => <TopSignals signals={c.getValue()} />, enableSorting: false, size: 220 }),
+  col.accessor('templateFamilySize', { header: () => <Title k="family" />, cell: (c) => <FamilySize value={c.getValue()} />, size: 64 }),
+  col.accessor('dueAt', { header: () => <Title k="deadline" />, cell: (c) => <DeadlineCountdown dueAt={c.getValue()} status={c.row.original.status} />, size: 110 }),
+  col.accessor('status', {
+    header: () => <Title k="status" />,
+    cell: (c) => (
+      <Space size={2} wrap>
+        <StatusTag status={c.getValue()} />
+        <LabelTag label={c.row.original.label} />
+      </Space>
+    ),
+    size: 120,
+  }),
+  col.accessor('assigneeId', {
+    header: () => <Title k="assignee" />,
+    cell: (c) => (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        <UserName id={c.getValue()} />
+      </span>
+    ),
+    enableSorting: false,
+    size: 90,
+  }),
+]);
