@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: prints performance figures. Figures, not pass/fail: timed assertions are flaky on
+ * shared machines, so targets are compared by people reading this output.
+ */
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateDemoData } from '../src/mocks/data/generator';
+import { queryComplaints } from '../src/mocks/domain/complaints';
+
+const NOW = new Date('2026-11-23T09:00:00+08:00');
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+function benchGeneration() {
+  for (const complaints of [5_000, 100_000]) {
+    const t0 = performance.now();
+    const db = generateDemoData({ complaints, now: NOW });
+    const t = performance.now() - t0;
+    console.log(`generate ${complaints.toLocaleString('en')} complaints: ${ms(t)} (${db.entities.length} entities, ${db.links.length} links, ${db.evidence.length} evidence)`);
+    if (complaints === 100_000) benchQueries(db);
+  }
+}
+
+function benchQueries(db: ReturnType<typeof generateDemoData>) {
+  const ctx = { userId: db.session.userId, now: NOW };
+  const cases: Record<string, Parameters<typeof queryComplaints>[1]> = {
+    'default (received desc)': {},
+    'sort by risk': { sort: 'riskScore', order: 'desc' },
+    'grade 一级 + open': { grade: ['level1'], status: ['new', 'in_progress'] },
+    'due within 3 days': { deadline: 'within3', sort: 'dueAt', order: 'asc' },
+    'free text 停息挂账': { q: '停息挂账' },
+    'mine': { assignee: 'me' },
+  };
+  for (const [name, query] of Object.entries(cases)) {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      queryComplaints(db, { ...query, page: 1, pageSize: 50 }, ctx);
+      times.push(performance.now() - t0);
+    }
+    console.log(`query 100k — ${name}: median ${ms(median(times))}`);
+  }
+}
+
+function benchBundle() {
+  const dist = 'dist';
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.log('initial route JS: run `npx vite build` first to measure');
+    return;
+  }
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  let raw = 0;
+  let gz = 0;
+  for (const file of new Set(scripts)) {
+    const buf = readFileSync(join(dist, file));
+    raw += statSync(join(dist, file)).size;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  console.log(`initial route JS (entry + modulepreload, ${scripts.length} files): ${(raw / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzip`);
+}
+
+benchGeneration();
+benchBundle();
