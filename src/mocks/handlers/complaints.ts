@@ -24,16 +24,21 @@ export const complaintHandlers = [
       const user = requireWriter(ctx, db);
       checkVersion(ctx, complaint, patch.version);
       const now = new Date();
-
-      if (patch.assigneeId !== undefined && patch.assigneeId !== complaint.assigneeId) {
+      // Every rule is checked before anything changes, so a refused patch leaves no half-applied edit behind.
+      const assigning = patch.assigneeId !== undefined && patch.assigneeId !== complaint.assigneeId;
+      if (assigning) {
         const reassigningOthers = patch.assigneeId !== user.id && !(patch.assigneeId === null && complaint.assigneeId === user.id);
         if (user.role === 'analyst' && reassigningOthers) throw fail(403, 'forbidden', ctx.t('analystAssignOthers'));
-        if (patch.assigneeId !== null && !db.users.some((u) => u.id === patch.assigneeId)) throw fail(422, 'validation', ctx.t('unknownUser'));
+        if (patch.assigneeId && !db.users.some((u) => u.id === patch.assigneeId)) throw fail(422, 'validation', ctx.t('unknownUser'));
+      }
+      const relabelling = patch.label !== undefined && patch.label !== complaint.label;
+      if (relabelling) checkLabelChange(ctx, db, complaint, patch.label!, patch.labelReason);
+
+      if (assigning && patch.assigneeId !== undefined) {
         recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}` }, now);
         complaint.assigneeId = patch.assigneeId;
       }
-      if (patch.label !== undefined && patch.label !== complaint.label) {
-        checkLabelChange(ctx, db, complaint, patch.label, patch.labelReason);
+      if (relabelling && patch.label !== undefined) {
         recordAudit(
           db,
           { actorId: user.id, action: 'label_change', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.label} → ${patch.label}`, reason: patch.labelReason ?? null },
