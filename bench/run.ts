@@ -2,12 +2,11 @@
  * `npm run bench`: prints performance figures. Figures, not pass/fail: timed assertions are flaky on
  * shared machines, so targets are compared by people reading this output.
  */
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateDemoData } from '../src/mocks/data/generator';
 import { queryComplaints } from '../src/mocks/domain/complaints';
+import { withBuiltApp } from './browser';
+import { benchInitialRoute } from './bundle';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -48,23 +47,7 @@ function benchQueries(db: ReturnType<typeof generateDemoData>) {
   }
 }
 
-function benchBundle() {
-  const dist = 'dist';
-  if (!existsSync(join(dist, 'index.html'))) {
-    console.log('initial route JS: run `npx vite build` first to measure');
-    return;
-  }
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  let raw = 0;
-  let gz = 0;
-  for (const file of new Set(scripts)) {
-    const buf = readFileSync(join(dist, file));
-    raw += statSync(join(dist, file)).size;
-    gz += gzipSync(buf, { level: 9 }).length;
-  }
-  console.log(`initial route JS (entry + modulepreload, ${scripts.length} files): ${(raw / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzip`);
-}
-
 benchGeneration();
-benchBundle();
+await withBuiltApp(async (ctx) => {
+  await benchInitialRoute(ctx);
+});

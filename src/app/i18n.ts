@@ -30,9 +30,22 @@ function applyLanguage(language: string) {
   }
 }
 
+/**
+ * Each feature keeps its messages beside its code (`src/features/<name>/locales/<lang>.json`, one top-level
+ * key per feature), so screens can be added without everyone editing one shared file.
+ */
+const featureMessages = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', { eager: true, import: 'default' });
+function messagesFor(language: Language, shared: Record<string, unknown>) {
+  const merged = { ...shared };
+  for (const [path, messages] of Object.entries(featureMessages)) {
+    if (path.endsWith(`/${language}.json`)) Object.assign(merged, messages);
+  }
+  return merged;
+}
+
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: messagesFor('zh-CN', zhCN) }, en: { translation: messagesFor('en', en) } },
   lng: initial,
   fallbackLng: 'zh-CN',
   supportedLngs: LANGUAGES,

@@ -1,15 +1,17 @@
-import { createRootRoute, createRoute, createRouter, redirect, useNavigate } from '@tanstack/react-router';
-import { AuditPage } from '@/features/audit/components/AuditPage';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
-import { CasesPage } from '@/features/cases/components/CasesPage';
-import { DashboardPage } from '@/features/dashboard/components/DashboardPage';
-import { GraphPage } from '@/features/graph/components/GraphPage';
-import { ReferralsPage } from '@/features/referrals/components/ReferralsPage';
 import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
-import { QueuePage } from '@/features/triage/components/QueuePage';
 import { RouteErrorComponent } from './error-boundary';
 import { RootLayout } from './layout';
 import { NotFoundPage } from './not-found';
+
+// Each screen is its own chunk: the first screen should not pay for the table, graph or PDF code of the others.
+const DashboardPage = lazyRouteComponent(() => import('@/features/dashboard/components/DashboardPage'), 'DashboardPage');
+const QueuePage = lazyRouteComponent(() => import('@/features/triage/components/QueuePage'), 'QueuePage');
+const AuditPage = lazyRouteComponent(() => import('@/features/audit/components/AuditPage'), 'AuditPage');
+const CasesPage = lazyRouteComponent(() => import('@/features/cases/components/CasesPage'), 'CasesPage');
+const GraphPage = lazyRouteComponent(() => import('@/features/graph/components/GraphPage'), 'GraphPage');
+const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
