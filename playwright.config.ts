@@ -35,5 +35,5 @@ export default defineConfig({
     },
   ],
   // The production build in demo mode: the same bundle a user gets, with the mock service worker.
-  webServer: { command: `npx vite preview --port ${port} --strictPort`, url: `http://127.0.0.1:${port}`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+  webServer: { command: `npx vite preview --port ${port} --strictPort`, url: `http://127.0.0.1:${port}`, reuseExistingServer: false, timeout: 60_000 },
 });
