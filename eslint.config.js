@@ -19,7 +19,16 @@ export default tseslint.config(
     // Dependencies flow one way: app -> features -> shared (api, components, lib, locales).
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*'], message: 'features must not import from app' }] }],
+      // Features never import each other (they use relative paths inside themselves); the app composes them.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*'], message: 'features must not import from app' },
+            { group: ['@/features/*'], message: 'features must not import other features: move the shared piece to src/components or compose in src/app' },
+          ],
+        },
+      ],
     },
   },
   {
