@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 
 need_pkgs=()
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_pkgs+=(fonts-noto-cjk)
+# grep reads everything (no -q): an early exit would SIGPIPE fc-list and fail the pipeline under pipefail.
+fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || need_pkgs+=(fonts-noto-cjk)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "==> installing ${need_pkgs[*]} (Debian)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
