@@ -13,5 +13,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     setupFiles: ['src/mocks/vitest.setup.ts'],
+    // Generating the full demo dataset takes about a second alone, several on a busy 2-core CI machine.
+    testTimeout: 30_000,
   },
 });
