@@ -4,19 +4,9 @@ import { z } from 'zod';
 import { server } from '@/mocks/node';
 import { scenarios } from '@/mocks/scenarios';
 import { buildUrl, request } from './client';
-import { ApiError } from './errors';
+import { expectApiError as failure } from './expect-api-error';
 
 const pingSchema = z.object({ ok: z.boolean() });
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('typed fetch client', () => {
   it('returns the parsed body when it matches the contract', async () => {

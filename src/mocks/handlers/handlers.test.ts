@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/api/errors';
 import { auditQueries } from '@/api/resources/audit';
 import { complaintQueries, updateComplaint } from '@/api/resources/complaints';
 import { revealPii } from '@/api/resources/customers';
@@ -7,19 +6,10 @@ import { switchSession } from '@/api/resources/session';
 import { request } from '@/api/client';
 import { z } from 'zod';
 import { getDb } from '../store';
+import { expectApiError as failure } from '@/api/expect-api-error';
 
 const fetchList = () => complaintQueries.list({ pageSize: 50 }).queryFn!({} as never);
 const fetchAudit = () => auditQueries.list({ pageSize: 200 }).queryFn!({} as never);
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('mock backend through the typed client', () => {
   it('serves complaints with masked personal data only', async () => {
