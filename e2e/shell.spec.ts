@@ -89,7 +89,8 @@ test.describe('app shell on the demo backend', () => {
     await expect(page.getByTestId('complaint-drawer')).toBeHidden();
     await page.getByTestId('reset-demo').click();
     await page.getByTestId('reset-demo-confirm').click();
-    await expect(page.getByText('演示数据已重置')).toBeVisible();
+    // Reset regenerates the seed in the browser, which can take a while on a busy machine.
+    await expect(page.getByText('演示数据已重置')).toBeVisible({ timeout: 60_000 });
     await page.goto(withDrawer);
     await expect(page.getByTestId('complaint-drawer').getByTestId('complaint-text')).toBeVisible();
     await expect(page.getByTestId('complaint-drawer')).not.toContainText(note);

@@ -9,7 +9,8 @@ export class Workbench {
 
   async open(path = '/dashboard') {
     await this.page.goto(path);
-    await expect(this.page.getByTestId('current-user')).toHaveAttribute('data-role', /analyst|lead|auditor/);
+    // The first visit generates the seeded demo data in the browser: allow for a slow, busy machine.
+    await expect(this.page.getByTestId('current-user')).toHaveAttribute('data-role', /analyst|lead|auditor/, { timeout: 60_000 });
   }
 
   nav(key: 'queue' | 'cases' | 'graph' | 'referrals' | 'dashboard' | 'audit') {
