@@ -407,6 +407,7 @@ export const auditActionSchema = z.enum([
   'export',
   'session_switch',
   'demo_reset',
+  'capacity_change',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system']);
@@ -623,6 +624,7 @@ export const autoAssignPlanSchema = z.object({
 export type AutoAssignPlan = z.infer<typeof autoAssignPlanSchema>;
 export const assignResultSchema = z.object({ assigned: z.number().int().nonnegative(), skipped: z.array(id) });
 export const nextItemSchema = z.object({ item: boardItemSchema.nullable() });
+export const capacityPatchSchema = z.object({ capacity: z.number().int().positive().max(500) });
 
 // --- audit export ---
 export const auditExportSchema = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative(), auditEventId: id });

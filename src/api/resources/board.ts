@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../client';
-import { assignResultSchema, autoAssignPlanSchema, boardSchema, nextItemSchema, type AutoAssignPlan, type BulkAssign } from '../schemas';
+import { assignResultSchema, autoAssignPlanSchema, boardSchema, nextItemSchema, userSchema, type AutoAssignPlan, type BulkAssign } from '../schemas';
 
 export const boardKeys = {
   all: ['board'] as const,
@@ -17,3 +17,5 @@ export const boardQueries = {
 export const bulkAssign = (body: BulkAssign) => request('/assign/bulk', { method: 'POST', body, schema: assignResultSchema });
 export const previewAutoAssign = () => request('/assign/auto/preview', { method: 'POST', schema: autoAssignPlanSchema });
 export const applyAutoAssign = (plan: AutoAssignPlan) => request('/assign/auto/apply', { method: 'POST', body: plan, schema: assignResultSchema });
+export const setCapacity = (userId: string, capacity: number) =>
+  request(`/users/${encodeURIComponent(userId)}/capacity`, { method: 'PATCH', body: { capacity }, schema: userSchema });

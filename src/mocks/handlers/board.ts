@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
-import { bulkAssignSchema, autoAssignPlanSchema, type BoardItem } from '@/api/schemas';
+import { autoAssignPlanSchema, bulkAssignSchema, capacityPatchSchema, type BoardItem } from '@/api/schemas';
 import { recordAudit } from '../auditLog';
 import type { MockDb } from '../db';
 import { loadOf, nextItemFor, planAutoAssign, workloads } from '../domain/assignment';
@@ -39,6 +39,20 @@ export const boardHandlers = [
         items: [...assigned, ...unassigned.slice(0, UNASSIGNED_SHOWN)],
         unassignedTotal: unassigned.length,
       };
+    }),
+  ),
+
+  /** The lead sets each person's cap; auto-assign and the board's load bars follow it. */
+  http.patch(api('/users/:id/capacity'), ({ request, params }) =>
+    respond(request, async (ctx) => {
+      const db = getDb();
+      const body = await parseBody(ctx, capacityPatchSchema);
+      const lead = requireLead(ctx, db);
+      const user = findOr404(ctx, db.users, String(params.id));
+      recordAudit(db, { actorId: lead.id, action: 'capacity_change', recordType: 'user', recordId: user.id, summary: `${user.capacity} → ${body.capacity}` });
+      user.capacity = body.capacity;
+      await commit();
+      return user;
     }),
   ),
 

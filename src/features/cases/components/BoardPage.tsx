@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { DndContext, PointerSensor, KeyboardSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Checkbox, Empty, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Checkbox, Empty, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { applyAutoAssign, boardKeys, boardQueries, bulkAssign, previewAutoAssign } from '@/api/resources/board';
+import { applyAutoAssign, boardKeys, boardQueries, bulkAssign, previewAutoAssign, setCapacity } from '@/api/resources/board';
 import { caseKeys } from '@/api/resources/cases';
 import { complaintKeys } from '@/api/resources/complaints';
-import { sessionQuery, usersQuery } from '@/api/resources/session';
+import { sessionQuery, userKeys, usersQuery } from '@/api/resources/session';
 import type { AutoAssignPlan, BoardItem, User, Workload } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { DeadlineCountdown } from '@/components/DeadlineCountdown';
@@ -77,6 +77,8 @@ function Column(props: {
   onCheck: (k: string, v: boolean) => void;
   onOpen: (i: BoardItem) => void;
   onNext?: () => void;
+  /** Only for leads: change the person's cap. */
+  onCapacity?: (capacity: number) => void;
 }) {
   const { t } = useTranslation();
   const away = props.load?.away ?? false;
@@ -116,6 +118,24 @@ function Column(props: {
                 <Badge color="orange" text={t('cases.board.dueSoon', { count: props.load.dueSoon })} />
               </Space>
             </>
+          )}
+          {props.onCapacity && props.load && (
+            <Space size={4} style={{ fontWeight: 'normal', fontSize: 12 }}>
+              {t('cases.board.capacity')}
+              <InputNumber
+                size="small"
+                min={1}
+                max={500}
+                style={{ width: 70 }}
+                data-testid="board-capacity"
+                defaultValue={props.load.capacity}
+                onBlur={(e) => {
+                  const v = Number(e.target.value);
+                  if (Number.isInteger(v) && v > 0 && v !== props.load!.capacity) props.onCapacity!(v);
+                }}
+                onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
+              />
+            </Space>
           )}
           {props.onNext && (
             <Button size="small" type="link" style={{ padding: 0 }} onClick={props.onNext} data-testid="board-next">
@@ -169,6 +189,14 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
       else message.success(t('cases.board.assigned', { count: r.assigned }));
       setChecked(new Set());
       await refresh();
+    },
+    onError: (e) => message.error(errorText(e, t)),
+  });
+  const capacity = useMutation({
+    mutationFn: ({ userId, value }: { userId: string; value: number }) => setCapacity(userId, value),
+    onSuccess: async (u) => {
+      message.success(t('cases.board.capacitySet', { name: u.name, count: u.capacity }));
+      await Promise.all([queryClient.invalidateQueries({ queryKey: userKeys.all }), refresh()]);
     },
     onError: (e) => message.error(errorText(e, t)),
   });
@@ -298,6 +326,7 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
               onCheck={(k, v) => setChecked((s) => (v ? new Set(s).add(k) : new Set([...s].filter((x) => x !== k))))}
               onOpen={open}
               onNext={() => void showNext(u)}
+              onCapacity={isLead ? (value) => capacity.mutate({ userId: u.id, value }) : undefined}
             />
           ))}
         </div>

@@ -163,7 +163,12 @@ export function CasePage({ caseId, onBack }: Props) {
                 <PriorityTag priority={c.priority} />
               ),
             },
-            { key: 'due', label: t('cases.col.due'), children: <DeadlineCountdown dueAt={c.dueAt} status={OPEN_CASE_STATUSES.has(c.status) ? 'in_progress' : 'closed'} /> },
+            {
+              key: 'due',
+              label: t('cases.col.due'),
+              // A countdown only means something while the case is still being worked.
+              children: OPEN_CASE_STATUSES.has(c.status) ? <DeadlineCountdown dueAt={c.dueAt} status="in_progress" /> : formatDateTime(c.dueAt),
+            },
             { key: 'receipt', label: t('cases.workflow.receipt'), children: <span data-testid="case-receipt">{c.policeReceiptNo ?? '—'}</span> },
             { key: 'accepted', label: t('cases.workflow.acceptedAt'), children: formatDateTime(c.acceptedAt) },
             { key: 'filed', label: t('cases.workflow.filedAt'), children: formatDateTime(c.filedAt) },
