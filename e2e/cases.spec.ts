@@ -11,9 +11,8 @@ test.describe('cases and assignment', () => {
 
   // The queue's own "escalate selection to a case" flow is tested with the queue (issue 3); this is the cases screen's dialog.
   test('creates a case from complaints picked in the create dialog', async ({ page }) => {
-    const app = new Workbench(page);
     const cases = new CasesScreen(page);
-    await app.open('/cases');
+    await cases.start('/cases');
     await page.getByTestId('case-create-open').click();
     const rows = page.getByTestId('case-create-complaint');
     await expect(rows.first()).toBeVisible();
@@ -37,7 +36,7 @@ test.describe('cases and assignment', () => {
   test('walks the workflow with role switches and explains a refused step', async ({ page }) => {
     const app = new Workbench(page);
     const cases = new CasesScreen(page);
-    await app.open('/dashboard');
+    await cases.start('/dashboard');
     await cases.openList('?status=pending_review');
     await cases.openFirstCase();
     await expect(cases.status()).toHaveAttribute('data-status', 'pending_review');
@@ -92,13 +91,13 @@ test.describe('cases and assignment', () => {
   // tab announces a write (BroadcastChannel): the second save meets a real 409 from the backend.
   test('a second editor gets the conflict dialog and can re-apply; a typed note survives a reload', async ({ context, page }) => {
     const cases = new CasesScreen(page);
-    await new Workbench(page).open('/dashboard');
+    await cases.start('/dashboard');
     await cases.openList('?status=investigating');
     const caseId = await cases.openFirstCase();
 
     const other = await context.newPage();
-    await new Workbench(other).open(`/cases/${caseId}`);
     const otherCases = new CasesScreen(other);
+    await otherCases.start(`/cases/${caseId}`);
     await otherCases.openTab(/备注与评论/);
     await otherCases.noteInput().fill('第二位同事：已调取收款账户流水');
     // The draft is kept locally: a reload does not lose it.
@@ -125,7 +124,7 @@ test.describe('cases and assignment', () => {
 
   test('the lead previews auto-assign, which skips people who are away, then applies it', async ({ page }) => {
     const app = new Workbench(page);
-    await app.open('/dashboard');
+    await new CasesScreen(page).start('/dashboard');
     await app.switchRole('lead');
     await page.getByTestId('nav-board').click();
     const total = page.getByTestId('board-unassigned-total');
@@ -159,7 +158,7 @@ test.describe('cases and assignment', () => {
 
   test("the auditor's CSV export downloads the events and is itself audited", async ({ page }) => {
     const app = new Workbench(page);
-    await app.open('/dashboard');
+    await new CasesScreen(page).start('/dashboard');
     await app.switchRole('auditor');
     await page.goto('/audit?action=session_switch');
     await expect(page.getByTestId('audit-row').first()).toBeVisible();

@@ -4,6 +4,12 @@ import { expect, type Page } from '@playwright/test';
 export class CasesScreen {
   constructor(readonly page: Page) {}
 
+  /** Like Workbench.open, but patient: the first load generates 5,000 complaints, slow on a busy machine. */
+  async start(path: string) {
+    await this.page.goto(path);
+    await expect(this.page.getByTestId('current-user')).toHaveAttribute('data-role', /analyst|lead|auditor/, { timeout: 60_000 });
+  }
+
   async openList(query = '') {
     await this.page.goto(`/cases${query}`);
     await expect(this.page.getByTestId('case-row').first()).toBeVisible();
