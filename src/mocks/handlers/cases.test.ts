@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/errors';
 import { auditQueries, exportAuditCsv } from '@/api/resources/audit';
-import { applyAutoAssign, boardQueries, previewAutoAssign } from '@/api/resources/board';
+import { applyAutoAssign, boardQueries, bulkAssign, previewAutoAssign, setCapacity } from '@/api/resources/board';
 import { caseQueries, createCase, mergeCases, updateCase } from '@/api/resources/cases';
 import { switchSession } from '@/api/resources/session';
 import { getDb } from '../store';
@@ -77,6 +77,31 @@ describe('assignment API', () => {
     for (const w of board.workloads.filter((x) => plan.assignments.some((a) => a.assigneeId === x.userId))) {
       expect(w.openComplaints + w.openCases).toBeLessThanOrEqual(w.capacity);
     }
+  });
+});
+
+describe('lead-only assignment commands', () => {
+  it('refuses bulk assignment and cap changes from an analyst with a message, and audits a lead changing a cap', async () => {
+    const c = getDb().complaints.find((x) => x.assigneeId === null)!;
+    const refused = await failure(bulkAssign({ assigneeId: 'u-analyst-2', items: [{ type: 'complaint', id: c.id, version: c.version }] }));
+    expect(refused.status).toBe(403);
+    expect(refused.message).toMatch(/组长/);
+    expect((await failure(setCapacity('u-analyst-2', 99))).status).toBe(403);
+    await switchSession({ userId: 'u-lead-1' });
+    expect((await setCapacity('u-analyst-2', 99)).capacity).toBe(99);
+    expect(getDb().audit.at(-1)).toMatchObject({ action: 'capacity_change', recordId: 'u-analyst-2' });
+  });
+  it('refuses assigning to someone who is away', async () => {
+    await switchSession({ userId: 'u-lead-1' });
+    const c = getDb().complaints.find((x) => x.assigneeId === null)!;
+    const error = await failure(bulkAssign({ assigneeId: 'u-analyst-5', items: [{ type: 'complaint', id: c.id, version: c.version }] }));
+    expect(error.message).toMatch(/休假/);
+  });
+  it('skips a stale item in a bulk assignment instead of overwriting it', async () => {
+    await switchSession({ userId: 'u-lead-1' });
+    const c = getDb().complaints.find((x) => x.assigneeId === null)!;
+    const result = await bulkAssign({ assigneeId: 'u-analyst-2', items: [{ type: 'complaint', id: c.id, version: c.version - 1 }] });
+    expect(result).toEqual({ assigned: 0, skipped: [c.id] });
   });
 });
 
