@@ -129,6 +129,8 @@ export const noteSchema = z.object({
   authorId: id,
   text: z.string().min(1),
   at: isoDateTime,
+  /** Colleagues @mentioned in the text (user ids), so they can be told. */
+  mentions: z.array(id).optional(),
 });
 export type Note = z.infer<typeof noteSchema>;
 
@@ -405,6 +407,7 @@ export const auditActionSchema = z.enum([
   'export',
   'session_switch',
   'demo_reset',
+  'capacity_change',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system']);
@@ -472,19 +475,26 @@ export const caseQuerySchema = z.object({
   status: csv(caseStatusSchema),
   assignee: z.string().optional(),
   priority: csv(prioritySchema),
+  due: z.enum(['overdue', 'within7', 'within30']).optional(),
+  q: z.string().optional(),
   page: z.coerce.number().int().positive().optional(),
   pageSize: z.coerce.number().int().positive().max(500).optional(),
 });
 export type CaseQuery = z.infer<typeof caseQuerySchema>;
 
-export const caseCreateSchema = z.object({
-  title: z.string().min(1),
-  priority: prioritySchema,
-  complaintIds: z.array(id),
-  entityIds: z.array(id),
-  assigneeId: id.nullable(),
-});
-export type CaseCreate = z.infer<typeof caseCreateSchema>;
+export const caseCreateSchema = z
+  .object({
+    title: z.string().trim().min(1),
+    priority: prioritySchema,
+    /** From a queue selection. */
+    complaintIds: z.array(id).default([]),
+    /** From a graph community: complaints linked to these entities join the case too. */
+    entityIds: z.array(id).default([]),
+    assigneeId: id.nullable().default(null),
+    targetKind: z.enum(['gang', 'agent_firm', 'person']).optional(),
+  })
+  .refine((b) => b.complaintIds.length + b.entityIds.length > 0, { message: 'complaintIds or entityIds required', path: ['complaintIds'] });
+export type CaseCreate = z.input<typeof caseCreateSchema>;
 
 export const casePatchSchema = z.object({
   version,
@@ -494,7 +504,13 @@ export const casePatchSchema = z.object({
   priority: prioritySchema.optional(),
   assigneeId: id.nullable().optional(),
   policeReceiptNo: z.string().optional(),
+  /** Dates the police gave (接报案回执 / 立案); default to now when the status changes. */
+  acceptedAt: isoDateTime.optional(),
+  filedAt: isoDateTime.optional(),
   note: z.string().min(1).optional(),
+  mentions: z.array(id).optional(),
+  addComplaintIds: z.array(id).optional(),
+  removeComplaintIds: z.array(id).optional(),
 });
 export type CasePatch = z.infer<typeof casePatchSchema>;
 
@@ -563,3 +579,52 @@ export const dashboardStatsSchema = z.object({
   referrals: z.number().int(),
 });
 export type DashboardStats = z.infer<typeof dashboardStatsSchema>;
+
+// --- cases ---
+export const caseMergeSchema = z.object({ version, sourceId: id, sourceVersion: version });
+export type CaseMerge = z.infer<typeof caseMergeSchema>;
+
+// --- assignment board ---
+export const workloadSchema = z.object({
+  userId: id,
+  openComplaints: z.number().int().nonnegative(),
+  openCases: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  dueSoon: z.number().int().nonnegative(),
+  capacity: z.number().int().positive(),
+  away: z.boolean(),
+});
+export type Workload = z.infer<typeof workloadSchema>;
+export const boardItemSchema = z.object({
+  type: z.enum(['complaint', 'case']),
+  id,
+  title: z.string(),
+  assigneeId: id.nullable(),
+  dueAt: isoDateTime,
+  version,
+});
+export type BoardItem = z.infer<typeof boardItemSchema>;
+export const boardSchema = z.object({
+  workloads: z.array(workloadSchema),
+  /** Open items of every analyst plus the oldest unassigned ones, due first. */
+  items: z.array(boardItemSchema),
+  unassignedTotal: z.number().int().nonnegative(),
+});
+export type Board = z.infer<typeof boardSchema>;
+export const bulkAssignSchema = z.object({
+  assigneeId: id.nullable(),
+  items: z.array(boardItemSchema.pick({ type: true, id: true, version: true })).min(1),
+});
+export type BulkAssign = z.infer<typeof bulkAssignSchema>;
+export const autoAssignPlanSchema = z.object({
+  assignments: z.array(z.object({ complaintId: id, assigneeId: id, version })),
+  /** Unassigned complaints left over because everyone present is at capacity. */
+  leftOver: z.number().int().nonnegative(),
+});
+export type AutoAssignPlan = z.infer<typeof autoAssignPlanSchema>;
+export const assignResultSchema = z.object({ assigned: z.number().int().nonnegative(), skipped: z.array(id) });
+export const nextItemSchema = z.object({ item: boardItemSchema.nullable() });
+export const capacityPatchSchema = z.object({ capacity: z.number().int().positive().max(500) });
+
+// --- audit export ---
+export const auditExportSchema = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative(), auditEventId: id });

@@ -6,6 +6,7 @@ import {
   FolderOpenOutlined,
   InboxOutlined,
   ReloadOutlined,
+  TeamOutlined,
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -21,6 +22,7 @@ import { LANGUAGES, type Language } from './i18n';
 const NAV: { path: string; key: string; icon: ReactNode }[] = [
   { path: '/queue', key: 'queue', icon: <InboxOutlined /> },
   { path: '/cases', key: 'cases', icon: <FolderOpenOutlined /> },
+  { path: '/board', key: 'board', icon: <TeamOutlined /> },
   { path: '/graph', key: 'graph', icon: <ApartmentOutlined /> },
   { path: '/referrals', key: 'referrals', icon: <FileProtectOutlined /> },
   { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined /> },

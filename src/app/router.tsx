@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
+import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
 import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
 import { RouteErrorComponent } from './error-boundary';
 import { RootLayout } from './layout';
@@ -10,6 +11,8 @@ const DashboardPage = lazyRouteComponent(() => import('@/features/dashboard/comp
 const QueuePage = lazyRouteComponent(() => import('@/features/triage/components/QueuePage'), 'QueuePage');
 const AuditPage = lazyRouteComponent(() => import('@/features/audit/components/AuditPage'), 'AuditPage');
 const CasesPage = lazyRouteComponent(() => import('@/features/cases/components/CasesPage'), 'CasesPage');
+const CasePage = lazyRouteComponent(() => import('@/features/cases/components/CasePage'), 'CasePage');
+const BoardPage = lazyRouteComponent(() => import('@/features/cases/components/BoardPage'), 'BoardPage');
 const GraphPage = lazyRouteComponent(() => import('@/features/graph/components/GraphPage'), 'GraphPage');
 const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
 
@@ -50,11 +53,50 @@ const auditRoute = createRoute({
   },
 });
 
-const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesPage });
+const casesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases',
+  validateSearch: casesSearchSchema,
+  component: function CasesRoute() {
+    const search = casesRoute.useSearch();
+    const navigate = useNavigate({ from: '/cases' });
+    return (
+      <CasesPage
+        search={search}
+        onSearchChange={(patch: CasesSearchPatch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })}
+        onOpenCase={(caseId: string) => void navigate({ to: '/cases/$caseId', params: { caseId } })}
+      />
+    );
+  },
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$caseId',
+  component: function CaseRoute() {
+    const { caseId } = caseRoute.useParams();
+    const navigate = useNavigate();
+    return <CasePage key={caseId} caseId={caseId} onBack={() => void navigate({ to: '/cases' })} />;
+  },
+});
+
+const boardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/board',
+  component: function BoardRoute() {
+    const navigate = useNavigate();
+    return (
+      <BoardPage
+        onOpenCase={(caseId: string) => void navigate({ to: '/cases/$caseId', params: { caseId } })}
+        onOpenComplaint={(complaint: string) => void navigate({ to: '/queue', search: { complaint } })}
+      />
+    );
+  },
+});
 const graphRoute = createRoute({ getParentRoute: () => rootRoute, path: '/graph', component: GraphPage });
 const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsPage });
 
-const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, graphRoute, referralsRoute, auditRoute]);
+const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, caseRoute, boardRoute, graphRoute, referralsRoute, auditRoute]);
 
 export const router = createRouter({
   routeTree,

@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser';
-import { configureStore } from './store';
+import { configureStore, markStale } from './store';
 import { generateDemoData } from './data/generator';
 import { handlers } from './handlers/all';
 import { indexedDbPersistence } from './persistence';
@@ -20,9 +20,13 @@ function startOfToday(): Date {
 
 export async function startMockWorker(): Promise<void> {
   const saved = await indexedDbPersistence.load().catch(() => undefined);
+  // Tabs of one browser share the demo backend: a write in one makes the others re-read IndexedDB,
+  // so two people (or two tabs) editing the same record meet a real version conflict.
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('jianzheng-demo-db');
+  if (channel) channel.onmessage = () => markStale();
   configureStore({
     seed: () => generateDemoData({ now: startOfToday() }),
-    persistence: indexedDbPersistence,
+    persistence: { ...indexedDbPersistence, announce: () => channel?.postMessage('saved') },
     initial: saved ?? null,
   });
   const worker = setupWorker(...handlers);

@@ -4,11 +4,30 @@ import type { MockDb } from './db';
  * Holds the mock backend's state. Generation and persistence are injected by the environment
  * (browser: IndexedDB; Node tests: in memory) so handlers stay the same everywhere.
  */
-type Persistence = { save: (db: MockDb) => Promise<void>; clear: () => Promise<void> };
+type Persistence = {
+  save: (db: MockDb) => Promise<void>;
+  clear: () => Promise<void>;
+  /** Optional: read what another tab saved, and tell other tabs we saved (one backend shared by all tabs). */
+  load?: () => Promise<MockDb | undefined>;
+  announce?: () => void;
+};
 
 let current: MockDb | null = null;
 let makeSeed: (() => MockDb) | null = null;
 let persistence: Persistence | null = null;
+/** Another tab wrote since we last read: reload before answering, as a real shared server would. */
+let stale = false;
+
+export function markStale() {
+  stale = true;
+}
+
+export async function syncFromPeers(): Promise<void> {
+  if (!stale || !persistence?.load) return;
+  stale = false;
+  const saved = await persistence.load().catch(() => undefined);
+  if (saved) current = saved;
+}
 
 export function configureStore(opts: { seed: () => MockDb; persistence?: Persistence; initial?: MockDb | null }) {
   makeSeed = opts.seed;
@@ -30,7 +49,10 @@ export function setDb(db: MockDb) {
 
 /** Called after every successful write so demo work survives a reload. */
 export async function commit(): Promise<void> {
-  if (persistence && current) await persistence.save(current);
+  if (persistence && current) {
+    await persistence.save(current);
+    persistence.announce?.();
+  }
 }
 
 export async function resetToSeed(): Promise<MockDb> {

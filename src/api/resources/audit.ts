@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../client';
-import { auditEventSchema, pageOf, type AuditQuery } from '../schemas';
+import { auditEventSchema, auditExportSchema, pageOf, type AuditQuery } from '../schemas';
 
 export const auditKeys = {
   all: ['audit'] as const,
@@ -13,3 +13,7 @@ const auditPage = pageOf(auditEventSchema);
 export const auditQueries = {
   list: (query: AuditQuery) => queryOptions({ queryKey: auditKeys.list(query), queryFn: ({ signal }) => request('/audit', { query, schema: auditPage, signal }) }),
 };
+
+/** The CSV comes from the backend, which logs the export as an audit event of its own. */
+export const exportAuditCsv = (query: AuditQuery) =>
+  request('/audit/export', { method: 'POST', query: { ...query, page: undefined, pageSize: undefined }, schema: auditExportSchema });

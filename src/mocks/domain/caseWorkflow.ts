@@ -1,19 +1,11 @@
+import { caseTransitions } from '@/api/case-workflow';
 import type { Case, CaseStatus, Role } from '@/api/schemas';
 
-/** 新建 → 调查中 → 待复核 → 已报案 → 已受理 → 已立案 / 不予立案 → 结案, with the steps back a real team takes. */
-export const caseTransitions: Record<CaseStatus, CaseStatus[]> = {
-  new: ['investigating', 'closed'],
-  investigating: ['pending_review', 'closed'],
-  pending_review: ['investigating', 'reported'],
-  reported: ['accepted', 'rejected'],
-  accepted: ['filed', 'rejected'],
-  filed: ['closed'],
-  rejected: ['investigating', 'closed'],
-  closed: ['investigating'],
-};
+export { caseTransitions };
 
 export type TransitionDenial =
   | { reason: 'caseTransition' }
+  | { reason: 'auditorReadOnly' }
   | { reason: 'reportNeedsLead' }
   | { reason: 'reportNeedsReferral' }
   | { reason: 'receiptRequired' }
@@ -26,12 +18,16 @@ export function checkCaseTransition(
   role: Role,
   extra: { policeReceiptNo?: string; reason?: string },
 ): TransitionDenial | null {
+  if (role === 'auditor') return { reason: 'auditorReadOnly' };
   if (!caseTransitions[record.status].includes(to)) return { reason: 'caseTransition' };
   if (record.status === 'pending_review' && to === 'reported') {
     if (role !== 'lead') return { reason: 'reportNeedsLead' };
     if (record.referralIds.length === 0) return { reason: 'reportNeedsReferral' };
   }
-  if ((to === 'accepted' || to === 'filed') && !(extra.policeReceiptNo ?? record.policeReceiptNo)) return { reason: 'receiptRequired' };
+  if ((to === 'accepted' || to === 'filed') && !(extra.policeReceiptNo ?? record.policeReceiptNo)?.trim()) return { reason: 'receiptRequired' };
   if (record.status === 'closed' && !extra.reason?.trim()) return { reason: 'reopenNeedsReason' };
   return null;
 }
+
+/** Forbidden (403) for who you are, unprocessable (422) for what is missing. */
+export const denialStatus = (d: TransitionDenial): 403 | 422 => (d.reason === 'reportNeedsLead' || d.reason === 'auditorReadOnly' ? 403 : 422);

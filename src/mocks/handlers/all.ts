@@ -1,4 +1,5 @@
 import { auditHandlers } from './audit';
+import { boardHandlers } from './board';
 import { caseHandlers } from './cases';
 import { complaintHandlers } from './complaints';
 import { customerHandlers } from './customers';
@@ -14,6 +15,7 @@ export const handlers = [
   ...evidenceHandlers,
   ...graphHandlers,
   ...caseHandlers,
+  ...boardHandlers,
   ...referralHandlers,
   ...auditHandlers,
 ];

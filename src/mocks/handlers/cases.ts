@@ -1,11 +1,68 @@
 import { http } from 'msw';
-import { caseCreateSchema, casePatchSchema, caseQuerySchema, type Case } from '@/api/schemas';
+import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
+import { caseCreateSchema, caseMergeSchema, casePatchSchema, caseQuerySchema, type AuditEvent, type Case, type Complaint } from '@/api/schemas';
 import { recordAudit } from '../auditLog';
-import { checkCaseTransition } from '../domain/caseWorkflow';
+import type { MockDb } from '../db';
+import { checkCaseTransition, denialStatus } from '../domain/caseWorkflow';
 import { commit, getDb } from '../store';
-import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond } from './http';
+import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond, type Ctx } from './http';
 
 const DAY = 86_400_000;
+const uniq = <T,>(xs: T[]) => [...new Set(xs)];
+
+/** Complaints behind a set of graph entities: complaint nodes themselves, and every link that touches one of them. */
+function complaintIdsForEntities(db: MockDb, entityIds: string[]): string[] {
+  const wanted = new Set(entityIds);
+  const ids: string[] = [];
+  for (const e of db.entities) {
+    if (wanted.has(e.id) && e.type === 'complaint' && e.attributes.complaintId) ids.push(e.attributes.complaintId);
+  }
+  const hubs = new Set(db.entities.filter((e) => e.isHub).map((e) => e.id));
+  for (const l of db.links) {
+    // A hub (the lender's own hotline) would pull in half the database.
+    if ((wanted.has(l.source) && !hubs.has(l.source)) || (wanted.has(l.target) && !hubs.has(l.target))) ids.push(...l.complaintIds);
+  }
+  return uniq(ids).filter((id) => db.complaints.some((c) => c.id === id));
+}
+
+/** Moves complaints into a case; a complaint belongs to one case, so it leaves its previous one. */
+function attachComplaints(db: MockDb, kase: Case, complaints: Complaint[], now: string) {
+  for (const c of complaints) {
+    if (c.caseId && c.caseId !== kase.id) {
+      const previous = db.cases.find((k) => k.id === c.caseId);
+      if (previous) {
+        previous.complaintIds = previous.complaintIds.filter((id) => id !== c.id);
+        previous.version += 1;
+        previous.updatedAt = now;
+      }
+    }
+    c.caseId = kase.id;
+    c.version += 1;
+    c.updatedAt = now;
+  }
+  kase.complaintIds = uniq([...kase.complaintIds, ...complaints.map((c) => c.id)]);
+  kase.evidenceIds = uniq([...kase.evidenceIds, ...complaints.flatMap((c) => c.evidenceIds)]);
+}
+
+function dueFilter(due: 'overdue' | 'within7' | 'within30' | undefined, now: number) {
+  if (!due) return () => true;
+  return (c: Case) => {
+    if (!OPEN_CASE_STATUSES.has(c.status)) return false;
+    const t = Date.parse(c.dueAt);
+    if (due === 'overdue') return t < now;
+    return t >= now && t <= now + (due === 'within7' ? 7 : 30) * DAY;
+  };
+}
+
+/** Mentions are user ids named in the text as @name; the client may also send them explicitly. */
+function mentionsIn(db: MockDb, text: string, explicit: string[] = []): string[] {
+  const named = db.users.filter((u) => text.includes(`@${u.name}`)).map((u) => u.id);
+  return uniq([...explicit.filter((id) => db.users.some((u) => u.id === id)), ...named]);
+}
+
+function requireCaseWriter(ctx: Ctx, db: MockDb) {
+  return requireWriter(ctx, db);
+}
 
 export const caseHandlers = [
   http.get(api('/cases'), ({ request }) =>
@@ -13,10 +70,14 @@ export const caseHandlers = [
       const db = getDb();
       const q = parseQuery(ctx, caseQuerySchema);
       const me = db.session.userId;
+      const due = dueFilter(q.due, Date.now());
+      const text = q.q?.trim().toLowerCase();
       const matches = (c: Case) =>
         (!q.status?.length || q.status.includes(c.status)) &&
         (!q.priority?.length || q.priority.includes(c.priority)) &&
-        (!q.assignee || (q.assignee === 'me' ? c.assigneeId === me : q.assignee === 'unassigned' ? c.assigneeId === null : c.assigneeId === q.assignee));
+        (!q.assignee || (q.assignee === 'me' ? c.assigneeId === me : q.assignee === 'unassigned' ? c.assigneeId === null : c.assigneeId === q.assignee)) &&
+        due(c) &&
+        (!text || c.title.toLowerCase().includes(text) || c.id.toLowerCase().includes(text) || c.target.label.toLowerCase().includes(text));
       const all = db.cases.filter(matches).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? 50;
@@ -26,40 +87,62 @@ export const caseHandlers = [
 
   http.get(api('/cases/:id'), ({ request, params }) => respond(request, (ctx) => findOr404(ctx, getDb().cases, String(params.id)))),
 
+  /** The case's story from the audit trail: the case itself and its complaints, borrowers, evidence and referrals. */
+  http.get(api('/cases/:id/timeline'), ({ request, params }) =>
+    respond(request, (ctx) => {
+      const db = getDb();
+      const kase = findOr404(ctx, db.cases, String(params.id));
+      const complaints = db.complaints.filter((c) => kase.complaintIds.includes(c.id));
+      const related = new Set<string>([
+        `case:${kase.id}`,
+        ...complaints.map((c) => `complaint:${c.id}`),
+        ...complaints.map((c) => `customer:${c.customerId}`),
+        ...kase.evidenceIds.map((id) => `evidence:${id}`),
+        ...kase.referralIds.map((id) => `referral:${id}`),
+        ...kase.entityIds.map((id) => `entity:${id}`),
+      ]);
+      const events: AuditEvent[] = db.audit.filter((e) => related.has(`${e.recordType}:${e.recordId}`));
+      return events.reverse();
+    }),
+  ),
+
   http.post(api('/cases'), ({ request }) =>
     respond(request, async (ctx) => {
       const db = getDb();
       const body = await parseBody(ctx, caseCreateSchema);
-      const user = requireWriter(ctx, db);
+      const user = requireCaseWriter(ctx, db);
+      if (body.assigneeId && body.assigneeId !== user.id && user.role !== 'lead') throw fail(403, 'forbidden', ctx.t('caseAssignOthers'));
       const now = new Date();
-      const complaints = body.complaintIds.map((id) => findOr404(ctx, db.complaints, id));
+      const iso = now.toISOString();
+      const picked = body.complaintIds.map((id) => findOr404(ctx, db.complaints, id));
+      const fromEntities = complaintIdsForEntities(db, body.entityIds)
+        .filter((id) => !body.complaintIds.includes(id))
+        .map((id) => findOr404(ctx, db.complaints, id));
+      const complaints = [...picked, ...fromEntities];
+      if (complaints.length === 0 && body.entityIds.length === 0) throw fail(422, 'validation', ctx.t('caseNeedsComplaints'));
       const kase: Case = {
         id: `case-${String(db.cases.length + 1).padStart(4, '0')}-${now.getTime().toString(36)}`,
         title: body.title,
         status: 'new',
         priority: body.priority,
         assigneeId: body.assigneeId ?? user.id,
-        target: { kind: 'gang', label: body.title, entityIds: body.entityIds },
-        complaintIds: body.complaintIds,
+        target: { kind: body.targetKind ?? 'gang', label: body.title, entityIds: body.entityIds },
+        complaintIds: [],
         entityIds: body.entityIds,
-        evidenceIds: complaints.flatMap((c) => c.evidenceIds),
+        evidenceIds: [],
         referralIds: [],
         notes: [],
         policeReceiptNo: null,
         acceptedAt: null,
         filedAt: null,
         dueAt: new Date(now.getTime() + 30 * DAY).toISOString(),
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
+        createdAt: iso,
+        updatedAt: iso,
         version: 1,
       };
-      for (const c of complaints) {
-        c.caseId = kase.id;
-        c.version += 1;
-        c.updatedAt = now.toISOString();
-      }
       db.cases.push(kase);
-      recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'case', recordId: kase.id, summary: `${kase.title} (${complaints.length})` }, now);
+      attachComplaints(db, kase, complaints, iso);
+      recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'case', recordId: kase.id, summary: `${kase.title} (${kase.complaintIds.length})` }, now);
       await commit();
       return kase;
     }),
@@ -70,33 +153,112 @@ export const caseHandlers = [
       const db = getDb();
       const patch = await parseBody(ctx, casePatchSchema);
       const kase = findOr404(ctx, db.cases, String(params.id));
-      const user = requireWriter(ctx, db);
+      const user = requireCaseWriter(ctx, db);
       checkVersion(ctx, kase, patch.version);
       const now = new Date().toISOString();
 
+      // Validate everything before changing anything: a refused request leaves no half-applied change.
       if (patch.status && patch.status !== kase.status) {
         const denial = checkCaseTransition(kase, patch.status, currentUser(db).role, { policeReceiptNo: patch.policeReceiptNo, reason: patch.statusReason });
-        if (denial) throw fail(denial.reason === 'reportNeedsLead' ? 403 : 422, denial.reason === 'reportNeedsLead' ? 'forbidden' : 'validation', ctx.t(denial.reason, { from: kase.status, to: patch.status }));
-        recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: kase.id, summary: `${kase.status} → ${patch.status}`, reason: patch.statusReason ?? null });
-        if (patch.status === 'accepted') kase.acceptedAt = now;
-        if (patch.status === 'filed') kase.filedAt = now;
-        kase.status = patch.status;
+        if (denial) throw fail(denialStatus(denial), denialStatus(denial) === 403 ? 'forbidden' : 'validation', ctx.t(denial.reason, { from: ctx.t(`status_${kase.status}`), to: ctx.t(`status_${patch.status}`) }));
       }
-      if (patch.policeReceiptNo !== undefined) kase.policeReceiptNo = patch.policeReceiptNo;
-      if (patch.title !== undefined) kase.title = patch.title;
-      if (patch.priority !== undefined) kase.priority = patch.priority;
+      if (patch.assigneeId !== undefined && patch.assigneeId !== kase.assigneeId) {
+        const takingItself = patch.assigneeId === user.id || (patch.assigneeId === null && kase.assigneeId === user.id);
+        if (user.role !== 'lead' && !takingItself) throw fail(403, 'forbidden', ctx.t('caseAssignOthers'));
+        const target = patch.assigneeId ? db.users.find((u) => u.id === patch.assigneeId) : null;
+        if (patch.assigneeId && !target) throw fail(422, 'validation', ctx.t('unknownUser'));
+        if (target?.away) throw fail(422, 'validation', ctx.t('assignAway'));
+      }
+      const adding = (patch.addComplaintIds ?? []).map((id) => findOr404(ctx, db.complaints, id));
+
+      if (patch.status && patch.status !== kase.status) {
+        recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: kase.id, summary: `${kase.status} → ${patch.status}`, reason: patch.statusReason?.trim() || null });
+        if (patch.status === 'accepted') kase.acceptedAt = patch.acceptedAt ?? now;
+        if (patch.status === 'filed') kase.filedAt = patch.filedAt ?? now;
+        kase.status = patch.status;
+      } else {
+        if (patch.acceptedAt) kase.acceptedAt = patch.acceptedAt;
+        if (patch.filedAt) kase.filedAt = patch.filedAt;
+      }
+      if (patch.policeReceiptNo !== undefined) kase.policeReceiptNo = patch.policeReceiptNo.trim() || null;
+      if (patch.title !== undefined && patch.title !== kase.title) {
+        recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `title: ${patch.title}` });
+        kase.title = patch.title;
+      }
+      if (patch.priority !== undefined && patch.priority !== kase.priority) {
+        recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `priority: ${kase.priority} → ${patch.priority}` });
+        kase.priority = patch.priority;
+      }
       if (patch.assigneeId !== undefined && patch.assigneeId !== kase.assigneeId) {
         recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'case', recordId: kase.id, summary: `${kase.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}` });
         kase.assigneeId = patch.assigneeId;
       }
+      if (adding.length) {
+        attachComplaints(db, kase, adding, now);
+        recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${adding.map((c) => c.id).join(', ')}` });
+      }
+      const removing = (patch.removeComplaintIds ?? []).filter((id) => kase.complaintIds.includes(id));
+      if (removing.length) {
+        kase.complaintIds = kase.complaintIds.filter((id) => !removing.includes(id));
+        for (const c of db.complaints.filter((c) => removing.includes(c.id))) {
+          c.caseId = null;
+          c.version += 1;
+          c.updatedAt = now;
+          // Evidence that came with the complaint leaves with it, unless another complaint of the case still has it.
+          const kept = new Set(db.complaints.filter((k) => kase.complaintIds.includes(k.id)).flatMap((k) => k.evidenceIds));
+          kase.evidenceIds = kase.evidenceIds.filter((e) => !c.evidenceIds.includes(e) || kept.has(e));
+        }
+        recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `− ${removing.join(', ')}` });
+      }
       if (patch.note) {
-        kase.notes.push({ id: `n-${kase.id}-${kase.notes.length + 1}`, authorId: user.id, text: patch.note, at: now });
-        recordAudit(db, { actorId: user.id, action: 'note', recordType: 'case', recordId: kase.id, summary: patch.note.slice(0, 80) });
+        const mentions = mentionsIn(db, patch.note, patch.mentions);
+        kase.notes.push({ id: `n-${kase.id}-${kase.notes.length + 1}`, authorId: user.id, text: patch.note, at: now, mentions });
+        const names = mentions.map((id) => `@${db.users.find((u) => u.id === id)?.name ?? id}`).join(' ');
+        recordAudit(db, { actorId: user.id, action: 'note', recordType: 'case', recordId: kase.id, summary: (names ? `${names} ` : '') + patch.note.slice(0, 80) });
       }
       kase.version += 1;
       kase.updatedAt = now;
       await commit();
       return kase;
+    }),
+  ),
+
+  /** Merge `sourceId` into this case: its complaints, entities, evidence, referrals and notes move over, and it is closed. */
+  http.post(api('/cases/:id/merge'), ({ request, params }) =>
+    respond(request, async (ctx) => {
+      const db = getDb();
+      const body = await parseBody(ctx, caseMergeSchema);
+      const target = findOr404(ctx, db.cases, String(params.id));
+      const source = findOr404(ctx, db.cases, body.sourceId);
+      const user = requireCaseWriter(ctx, db);
+      if (source.id === target.id) throw fail(422, 'validation', ctx.t('mergeSelf'));
+      checkVersion(ctx, target, body.version);
+      checkVersion(ctx, source, body.sourceVersion);
+      const mergeable = new Set(['new', 'investigating', 'pending_review']);
+      if (!mergeable.has(source.status) || !mergeable.has(target.status)) throw fail(422, 'validation', ctx.t('mergeClosed'));
+      const now = new Date().toISOString();
+      attachComplaints(db, target, db.complaints.filter((c) => source.complaintIds.includes(c.id)), now);
+      target.entityIds = uniq([...target.entityIds, ...source.entityIds]);
+      target.target = { ...target.target, entityIds: uniq([...target.target.entityIds, ...source.target.entityIds]) };
+      target.evidenceIds = uniq([...target.evidenceIds, ...source.evidenceIds]);
+      target.referralIds = uniq([...target.referralIds, ...source.referralIds]);
+      for (const r of db.referrals.filter((r) => source.referralIds.includes(r.id))) {
+        r.caseId = target.id;
+        r.version += 1;
+      }
+      target.notes = [...target.notes, ...source.notes].sort((a, b) => a.at.localeCompare(b.at));
+      if (source.dueAt < target.dueAt) target.dueAt = source.dueAt;
+      target.version += 1;
+      target.updatedAt = now;
+      source.complaintIds = [];
+      source.referralIds = [];
+      source.status = 'closed';
+      source.version += 1;
+      source.updatedAt = now;
+      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: target.id, summary: `merged ${source.id}` });
+      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: source.id, summary: `merged into ${target.id}`, reason: `merged into ${target.id}` });
+      await commit();
+      return target;
     }),
   ),
 ];

@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import type { z } from 'zod';
 import type { ErrorBody, Role, User } from '@/api/schemas';
 import type { MockDb } from '../db';
+import { syncFromPeers } from '../store';
 import { langOf, msg, type Lang, type MessageKey } from './messages';
 
 /** Thrown inside handlers; `respond` turns it into the contract's error body. */
@@ -25,6 +26,7 @@ export async function respond(request: Request, work: (ctx: Ctx) => unknown | Pr
   const lang = langOf(request);
   const ctx: Ctx = { request, lang, t: (key, vars) => msg(lang, key, vars) };
   try {
+    await syncFromPeers();
     const result = await work(ctx);
     return HttpResponse.json(result as never);
   } catch (e) {

@@ -19,6 +19,20 @@ const messages = {
   reportNeedsReferral: { zh: '案件需附报案材料后才能改为已报案。', en: 'Attach a referral before moving the case to reported.' },
   receiptRequired: { zh: '已受理/已立案需填写接报案回执编号。', en: 'Accepted and filed need the police receipt number.' },
   reopenNeedsReason: { zh: '重新打开已结案案件必须填写理由。', en: 'Reopening a closed case requires a reason.' },
+  assignNeedsLead: { zh: '批量分配和自动分配需要组长操作。', en: 'Bulk and automatic assignment need a team lead.' },
+  assignAway: { zh: '该同事休假中，不能分配新的工作。', en: 'This colleague is away and cannot take new work.' },
+  caseAssignOthers: { zh: '专员只能认领案件给自己；分配给他人需要组长操作。', en: 'Analysts can only take a case themselves; assigning it to others needs a team lead.' },
+  mergeSelf: { zh: '不能把案件与自身合并。', en: 'A case cannot be merged into itself.' },
+  mergeClosed: { zh: '已结案或已报案的案件不能合并。', en: 'Cases that are reported or closed cannot be merged.' },
+  status_new: { zh: '新建', en: 'new' },
+  status_investigating: { zh: '调查中', en: 'investigating' },
+  status_pending_review: { zh: '待复核', en: 'pending review' },
+  status_reported: { zh: '已报案', en: 'reported' },
+  status_accepted: { zh: '已受理', en: 'accepted' },
+  status_filed: { zh: '已立案', en: 'filed' },
+  status_rejected: { zh: '不予立案', en: 'not filed' },
+  status_closed: { zh: '结案', en: 'closed' },
+  caseNeedsComplaints: { zh: '没有找到可以纳入案件的投诉或实体。', en: 'No complaints or entities found to put in the case.' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditActionSchema, type AuditQuery } from '@/api/schemas';
+import { auditActionSchema, recordTypeSchema, type AuditQuery } from '@/api/schemas';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -10,6 +10,11 @@ export const auditSearchSchema = z.object({
     .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(auditActionSchema))
     .optional()
     .catch(undefined),
+  recordType: recordTypeSchema.optional().catch(undefined),
+  /** Part of a record id: `case-0001` finds that case's events. */
+  record: z.string().min(1).optional().catch(undefined),
+  from: z.string().datetime({ offset: true }).optional().catch(undefined),
+  to: z.string().datetime({ offset: true }).optional().catch(undefined),
   page: z.coerce.number().int().positive().optional().catch(undefined),
 });
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
@@ -18,6 +23,10 @@ export type AuditSearchPatch = Partial<{ [K in keyof AuditSearch]: AuditSearch[K
 export const toAuditQuery = (s: AuditSearch): AuditQuery => ({
   actorId: s.actor,
   action: s.action,
+  recordType: s.recordType,
+  recordId: s.record,
+  from: s.from,
+  to: s.to,
   page: s.page ?? 1,
   pageSize: AUDIT_PAGE_SIZE,
 });

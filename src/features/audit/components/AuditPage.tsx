@@ -1,10 +1,13 @@
-import type { HTMLAttributes } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { auditQueries } from '@/api/resources/audit';
+import { auditKeys, auditQueries, exportAuditCsv } from '@/api/resources/audit';
 import { usersQuery } from '@/api/resources/session';
-import { auditActionSchema, type AuditAction, type AuditEvent } from '@/api/schemas';
+import { auditActionSchema, recordTypeSchema, type AuditAction, type AuditEvent, type RecordType } from '@/api/schemas';
+import { dayjs } from '@/lib/dayjs';
+import { errorText } from '@/lib/error-text';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
@@ -22,6 +25,26 @@ export function AuditPage({ search, onSearchChange }: Props) {
   const { t } = useTranslation();
   const users = useQuery(usersQuery());
   const events = useQuery({ ...auditQueries.list(toAuditQuery(search)), placeholderData: keepPreviousData });
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [record, setRecord] = useState(search.record ?? '');
+  const exporter = useMutation({
+    mutationFn: () => exportAuditCsv(toAuditQuery(search)),
+    onSuccess: async (out) => {
+      const url = URL.createObjectURL(new Blob([out.csv], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = out.fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      message.success(t('audit.exportDone', { count: out.rows }));
+      // The export is an event too: show it.
+      await queryClient.invalidateQueries({ queryKey: auditKeys.all });
+    },
+    onError: (e) => message.error(errorText(e, t)),
+  });
 
   let body;
   if (events.isPending) body = <LoadingState />;
@@ -71,7 +94,17 @@ export function AuditPage({ search, onSearchChange }: Props) {
     );
 
   return (
-    <Card title={t('audit.title')} data-testid="audit-page">
+    <Card
+      title={t('audit.title')}
+      data-testid="audit-page"
+      extra={
+        <Tooltip title={t('audit.exportHint')}>
+          <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate()} data-testid="audit-export">
+            {t('audit.export')}
+          </Button>
+        </Tooltip>
+      }
+    >
       <Space wrap size={8} style={{ marginBottom: 12 }}>
         <Select
           data-testid="filter-actor"
@@ -94,6 +127,36 @@ export function AuditPage({ search, onSearchChange }: Props) {
           value={search.action ?? []}
           onChange={(v: AuditAction[]) => onSearchChange({ action: v.length ? v : undefined, page: undefined })}
           options={auditActionSchema.options.map((a) => ({ value: a, label: t(`auditAction.${a}`) }))}
+        />
+        <Select
+          data-testid="filter-record-type"
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t('audit.filter.recordType')}
+          value={search.recordType}
+          onChange={(v?: RecordType) => onSearchChange({ recordType: v, page: undefined })}
+          options={recordTypeSchema.options.map((r) => ({ value: r, label: t(`recordType.${r}`) }))}
+        />
+        <Input.Search
+          data-testid="filter-record-id"
+          allowClear
+          style={{ width: 180 }}
+          placeholder={t('audit.filter.recordId')}
+          value={record}
+          onChange={(e) => setRecord(e.target.value)}
+          onSearch={(v) => onSearchChange({ record: v.trim() || undefined, page: undefined })}
+        />
+        <DatePicker.RangePicker
+          data-testid="filter-dates"
+          placeholder={t('audit.filter.dates', { returnObjects: true }) as [string, string]}
+          value={[search.from ? dayjs(search.from) : null, search.to ? dayjs(search.to) : null]}
+          onChange={(range) =>
+            onSearchChange({
+              from: range?.[0] ? range[0].startOf('day').toISOString() : undefined,
+              to: range?.[1] ? range[1].endOf('day').toISOString() : undefined,
+              page: undefined,
+            })
+          }
         />
       </Space>
       {body}

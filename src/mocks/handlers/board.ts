@@ -1,0 +1,135 @@
+import { http } from 'msw';
+import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
+import { autoAssignPlanSchema, bulkAssignSchema, capacityPatchSchema, type BoardItem } from '@/api/schemas';
+import { recordAudit } from '../auditLog';
+import type { MockDb } from '../db';
+import { loadOf, nextItemFor, planAutoAssign, workloads } from '../domain/assignment';
+import { isOpenStatus } from '../domain/deadlines';
+import { commit, getDb } from '../store';
+import { api, fail, findOr404, parseBody, requireWriter, respond, type Ctx } from './http';
+
+/** How many unassigned complaints the board lists for dragging (the rest go by auto-assign). */
+const UNASSIGNED_SHOWN = 60;
+
+function openItems(db: MockDb): BoardItem[] {
+  const complaints: BoardItem[] = db.complaints
+    .filter((c) => isOpenStatus(c.status))
+    .map((c) => ({ type: 'complaint', id: c.id, title: `${c.borrowerName} · ${c.channel}`, assigneeId: c.assigneeId, dueAt: c.dueAt, version: c.version }));
+  const cases: BoardItem[] = db.cases
+    .filter((c) => OPEN_CASE_STATUSES.has(c.status))
+    .map((c) => ({ type: 'case', id: c.id, title: c.title, assigneeId: c.assigneeId, dueAt: c.dueAt, version: c.version }));
+  return [...cases, ...complaints].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+}
+
+const requireLead = (ctx: Ctx, db: MockDb) => requireWriter(ctx, db, ['lead'], 'assignNeedsLead');
+
+function unassignedComplaints(db: MockDb) {
+  return db.complaints.filter((c) => c.assigneeId === null && isOpenStatus(c.status));
+}
+
+export const boardHandlers = [
+  http.get(api('/board'), ({ request }) =>
+    respond(request, () => {
+      const db = getDb();
+      const items = openItems(db);
+      const assigned = items.filter((i) => i.assigneeId !== null);
+      const unassigned = items.filter((i) => i.assigneeId === null);
+      return {
+        workloads: workloads(db.users, db, new Date()),
+        items: [...assigned, ...unassigned.slice(0, UNASSIGNED_SHOWN)],
+        unassignedTotal: unassigned.length,
+      };
+    }),
+  ),
+
+  /** The lead sets each person's cap; auto-assign and the board's load bars follow it. */
+  http.patch(api('/users/:id/capacity'), ({ request, params }) =>
+    respond(request, async (ctx) => {
+      const db = getDb();
+      const body = await parseBody(ctx, capacityPatchSchema);
+      const lead = requireLead(ctx, db);
+      const user = findOr404(ctx, db.users, String(params.id));
+      recordAudit(db, { actorId: lead.id, action: 'capacity_change', recordType: 'user', recordId: user.id, summary: `${user.capacity} → ${body.capacity}` });
+      user.capacity = body.capacity;
+      await commit();
+      return user;
+    }),
+  ),
+
+  http.get(api('/users/:id/next'), ({ request, params }) =>
+    respond(request, (ctx) => {
+      const db = getDb();
+      const user = findOr404(ctx, db.users, String(params.id));
+      return { item: nextItemFor(user.id, openItems(db)) };
+    }),
+  ),
+
+  /** Drag-and-drop and bulk: the same command. Stale items are skipped and reported, never overwritten. */
+  http.post(api('/assign/bulk'), ({ request }) =>
+    respond(request, async (ctx) => {
+      const db = getDb();
+      const body = await parseBody(ctx, bulkAssignSchema);
+      const user = requireLead(ctx, db);
+      const target = body.assigneeId ? findOr404(ctx, db.users, body.assigneeId) : null;
+      if (target?.away) throw fail(422, 'validation', ctx.t('assignAway'));
+      const now = new Date();
+      const skipped: string[] = [];
+      let assigned = 0;
+      for (const ref of body.items) {
+        const record = ref.type === 'complaint' ? db.complaints.find((c) => c.id === ref.id) : db.cases.find((c) => c.id === ref.id);
+        if (!record || record.version !== ref.version) {
+          skipped.push(ref.id);
+          continue;
+        }
+        if (record.assigneeId === body.assigneeId) continue;
+        recordAudit(db, { actorId: user.id, action: 'assign', recordType: ref.type, recordId: record.id, summary: `${record.assigneeId ?? '—'} → ${body.assigneeId ?? '—'}` }, now);
+        record.assigneeId = body.assigneeId;
+        record.version += 1;
+        record.updatedAt = now.toISOString();
+        assigned += 1;
+      }
+      await commit();
+      return { assigned, skipped };
+    }),
+  ),
+
+  /** The preview: nothing changes until the lead applies exactly this plan. */
+  http.post(api('/assign/auto/preview'), ({ request }) =>
+    respond(request, (ctx) => {
+      const db = getDb();
+      requireLead(ctx, db);
+      const people = workloads(db.users, db, new Date()).filter((w) => db.users.find((u) => u.id === w.userId)?.role === 'analyst');
+      return planAutoAssign(unassignedComplaints(db), people);
+    }),
+  ),
+
+  http.post(api('/assign/auto/apply'), ({ request }) =>
+    respond(request, async (ctx) => {
+      const db = getDb();
+      const plan = await parseBody(ctx, autoAssignPlanSchema);
+      const user = requireLead(ctx, db);
+      const now = new Date();
+      const loads = new Map(workloads(db.users, db, now).map((w) => [w.userId, w]));
+      const skipped: string[] = [];
+      let assigned = 0;
+      for (const a of plan.assignments) {
+        const complaint = db.complaints.find((c) => c.id === a.complaintId);
+        const person = db.users.find((u) => u.id === a.assigneeId);
+        const load = loads.get(a.assigneeId);
+        // Re-checked at apply time: someone may have taken the complaint, or a person gone away, since the preview.
+        if (!complaint || complaint.version !== a.version || complaint.assigneeId !== null || !person || person.away || !load || loadOf(load) >= load.capacity) {
+          skipped.push(a.complaintId);
+          continue;
+        }
+        recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'complaint', recordId: complaint.id, summary: `— → ${person.id} (auto)` }, now);
+        complaint.assigneeId = person.id;
+        complaint.version += 1;
+        complaint.updatedAt = now.toISOString();
+        load.openComplaints += 1;
+        assigned += 1;
+      }
+      await commit();
+      return { assigned, skipped };
+    }),
+  ),
+];
