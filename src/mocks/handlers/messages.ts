@@ -19,6 +19,9 @@ const messages = {
   reportNeedsReferral: { zh: '案件需附报案材料后才能改为已报案。', en: 'Attach a referral before moving the case to reported.' },
   receiptRequired: { zh: '已受理/已立案需填写接报案回执编号。', en: 'Accepted and filed need the police receipt number.' },
   reopenNeedsReason: { zh: '重新打开已结案案件必须填写理由。', en: 'Reopening a closed case requires a reason.' },
+  referralNotApproved: { zh: '报案材料须经组长审批后才能导出或提交。', en: 'A referral must be approved by a team lead before it is exported or submitted.' },
+  referralTrackingOrder: { zh: '报案材料当前状态为“{from}”，不能记录“{to}”。', en: 'The referral is "{from}": "{to}" cannot be recorded now.' },
+  caseCannotFollow: { zh: '案件当前状态为“{from}”，无法随报案材料变为“{to}”。', en: 'The case is "{from}" and cannot follow the referral to "{to}".' },
 } as const;
 
 export type MessageKey = keyof typeof messages;
