@@ -1,4 +1,5 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
+import { z } from 'zod';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
 import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
 import { RouteErrorComponent } from './error-boundary';
@@ -12,6 +13,8 @@ const AuditPage = lazyRouteComponent(() => import('@/features/audit/components/A
 const CasesPage = lazyRouteComponent(() => import('@/features/cases/components/CasesPage'), 'CasesPage');
 const GraphPage = lazyRouteComponent(() => import('@/features/graph/components/GraphPage'), 'GraphPage');
 const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
+const ReferralBuilderPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralBuilderPage'), 'ReferralBuilderPage');
+const NewReferralPage = lazyRouteComponent(() => import('@/features/referrals/components/NewReferralPage'), 'NewReferralPage');
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -52,9 +55,36 @@ const auditRoute = createRoute({
 
 const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesPage });
 const graphRoute = createRoute({ getParentRoute: () => rootRoute, path: '/graph', component: GraphPage });
-const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsPage });
+const referralsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals',
+  component: function ReferralsRoute() {
+    const navigate = useNavigate();
+    return <ReferralsPage onOpen={(id: string) => void navigate({ to: '/referrals/$id', params: { id } })} />;
+  },
+});
+/** `/referrals/new?caseId=…` (linked from the case screen) drafts a referral from the case. */
+const newReferralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals/new',
+  validateSearch: z.object({ caseId: z.string().min(1).optional() }),
+  component: function NewReferralRoute() {
+    const { caseId } = newReferralRoute.useSearch();
+    const navigate = useNavigate();
+    return <NewReferralPage caseId={caseId} onCreated={(id: string) => void navigate({ to: '/referrals/$id', params: { id }, replace: true })} />;
+  },
+});
+const referralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals/$id',
+  component: function ReferralRoute() {
+    const { id } = referralRoute.useParams();
+    const navigate = useNavigate();
+    return <ReferralBuilderPage key={id} id={id} onBack={() => void navigate({ to: '/referrals' })} />;
+  },
+});
 
-const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, graphRoute, referralsRoute, auditRoute]);
+const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, graphRoute, referralsRoute, newReferralRoute, referralRoute, auditRoute]);
 
 export const router = createRouter({
   routeTree,
