@@ -24,7 +24,7 @@ export function draftFacts(
   const calls = input.evidence.filter((e) => e.kind === 'audio' || e.kind === 'chat');
   const facts: Referral['facts'] = [];
   const add = (means: string, consequence: string, place: string, evidence: { id: string }[]) =>
-    facts.push({ id: `${referralId}-f${facts.length + 1}`, time: period, place, means, consequence, evidenceIds: evidence.slice(0, 10).map((e) => e.id) });
+    facts.push({ id: `${referralId}-f${facts.length + 1}`, time: period, place, means, consequence, evidenceIds: evidence.map((e) => e.id) });
   if (input.complaints.length) {
     add(
       `以${borrowers}名借款人名义，通过${channels}个渠道批量提交模板化投诉${input.complaints.length}件，要求停催、减免息费`,

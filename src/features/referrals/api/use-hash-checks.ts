@@ -2,8 +2,23 @@ import { useQueries } from '@tanstack/react-query';
 import type { Evidence, Referral } from '@/api/schemas';
 import type { HashState } from '../package/validation';
 
-async function sha256OfUrl(url: string, signal: AbortSignal): Promise<string> {
-  const res = await fetch(url, { signal });
+/**
+ * Files are immutable evidence: hash each URL once per session. A global refetch (a role switch
+ * invalidates every query) must not re-read and re-hash tens of megabytes.
+ */
+const computed = new Map<string, Promise<string>>();
+function sha256OfUrl(url: string): Promise<string> {
+  let p = computed.get(url);
+  if (!p) {
+    p = hashUrl(url);
+    computed.set(url, p);
+    p.catch(() => computed.delete(url));
+  }
+  return p;
+}
+
+async function hashUrl(url: string): Promise<string> {
+  const res = await fetch(url);
   if (!res.ok) throw new Error(`${res.status} ${url}`);
   const digest = await crypto.subtle.digest('SHA-256', await res.arrayBuffer());
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -19,7 +34,7 @@ export function useHashChecks(items: Referral['evidence'], evidence: readonly Ev
   const results = useQueries({
     queries: urls.map((url) => ({
       queryKey: ['referrals', 'sha256', url] as const,
-      queryFn: ({ signal }: { signal: AbortSignal }) => sha256OfUrl(url!, signal),
+      queryFn: () => sha256OfUrl(url!),
       enabled: url !== null,
       staleTime: Infinity,
       retry: 1,

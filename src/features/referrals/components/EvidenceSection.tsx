@@ -31,6 +31,7 @@ function Row_({ item, index, facts, hash, readOnly, onChange, onRemove }: { item
       ref={setNodeRef}
       data-testid={`evidence-row-${index + 1}`}
       data-evidence-id={item.evidenceId}
+      data-verdict={item.verdict}
       style={{ transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined, transition, opacity: isDragging ? 0.6 : 1, border: '1px solid #f0f0f0', borderRadius: 6, padding: 8, background: '#fff' }}
     >
       <Row gutter={8} align="top" wrap={false}>

@@ -1,0 +1,27 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+page.on('console', (m) => console.log('console:', m.type(), m.text().slice(0, 300)));
+await page.goto('http://127.0.0.1:4315/referrals');
+await page.getByTestId('current-user').waitFor();
+await page.goto('http://127.0.0.1:4315/referrals/new?caseId=case-002');
+await page.getByTestId('referral-builder').waitFor({ timeout: 30000 });
+await page.getByTestId('field-addressee').fill('江州市公安局经济犯罪侦查支队');
+await page.getByTestId('field-poa').click();
+await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+await page.getByTestId('charge-extortion').click();
+await page.getByTestId('field-amount').fill('36800');
+const rows = page.locator('[data-testid^="evidence-row-"]');
+for (let i = 0; i < await rows.count(); i++) { const r = rows.nth(i); const v = await r.getAttribute('data-verdict'); if (v === 'forged' || v === 'suspected_forged') { const d = r.getByTestId('evidence-description'); await d.fill((await d.inputValue()) + '（经核实系伪造）'); } }
+await page.waitForTimeout(3000);
+console.log('errors', await page.getByTestId('validation').getAttribute('data-errors'), await page.getByTestId('save-state').getAttribute('data-state'));
+await page.getByTestId('role-switch').click();
+await page.getByTestId('role-option-lead').click();
+await page.waitForTimeout(2500);
+console.log('ver before', await page.getByTestId('referral-builder').getAttribute('data-version'));
+await page.getByTestId('approve').click();
+await page.waitForTimeout(3000);
+console.log('ver after', await page.getByTestId('referral-builder').getAttribute('data-version'));
+console.log('approved', await page.getByTestId('approval-state').getAttribute('data-approved'));
+await page.screenshot({ path: '/tmp/ref-approve.png' });
+await browser.close();
