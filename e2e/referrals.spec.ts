@@ -19,7 +19,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 test('build a referral from a case, pass the lead approval gate, export and verify the package', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const app = new Workbench(page);
   const builder = new ReferralBuilder(page);
   await app.open('/dashboard');
@@ -81,7 +81,7 @@ test('build a referral from a case, pass the lead approval gate, export and veri
 });
 
 test('autosave keeps edits across a reload and a failed request', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const app = new Workbench(page);
   const builder = new ReferralBuilder(page);
   await app.open('/dashboard');
@@ -117,7 +117,7 @@ test('autosave keeps edits across a reload and a failed request', async ({ page 
 });
 
 test('record submission, 受理 and 立案, and the case follows', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const app = new Workbench(page);
   const builder = new ReferralBuilder(page);
   await app.open('/referrals');

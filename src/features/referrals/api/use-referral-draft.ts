@@ -53,8 +53,11 @@ export function useReferralDraft(id: string) {
       .catch(() => undefined)
       .then((local) => {
         setBase(record);
+        latest.current.base = record;
         if (local && !same(local.fields, pick(record))) {
           setDraft(local.fields);
+          // The save below runs before React re-renders: give it the restored copy now.
+          latest.current.draft = local.fields;
           if (local.baseVersion === record.version) {
             setState('dirty');
             schedule(0);
