@@ -22,7 +22,6 @@ test('build a referral from a case, pass the lead approval gate, export and veri
   test.setTimeout(240_000);
   const app = new Workbench(page);
   const builder = new ReferralBuilder(page);
-  await app.open('/dashboard');
   await builder.createFromCase('case-002');
 
   // Pre-filled from the case: reported parties, facts from the timeline, the evidence with hashes checked in the browser.
@@ -84,7 +83,6 @@ test('autosave keeps edits across a reload and a failed request', async ({ page 
   test.setTimeout(240_000);
   const app = new Workbench(page);
   const builder = new ReferralBuilder(page);
-  await app.open('/dashboard');
   const id = await builder.createFromCase('case-007');
   const means = () => builder.fact(1).getByTestId('fact-means');
   const place = () => builder.fact(1).getByTestId('fact-place');
@@ -120,12 +118,12 @@ test('record submission, 受理 and 立案, and the case follows', async ({ page
   test.setTimeout(240_000);
   const app = new Workbench(page);
   const builder = new ReferralBuilder(page);
-  await app.open('/referrals');
+  await builder.open('/referrals');
   await app.switchRole('lead');
   // The demo data has one approved referral waiting to be filed with the police.
   const row = page.getByTestId('referral-list').locator('tr', { has: page.locator('[data-status="approved"]') }).first();
   await row.getByRole('button').click();
-  await expect(builder.root()).toBeVisible();
+  await expect(builder.root()).toBeVisible({ timeout: 45_000 });
   await expect(builder.caseStatus()).toHaveAttribute('data-status', 'pending_review');
 
   await page.getByTestId('track-officer').fill('陈警官');

@@ -4,12 +4,18 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class ReferralBuilder {
   constructor(readonly page: Page) {}
 
+  /** Like Workbench.open, with room for the first load (demo data generated in the browser) on a busy machine. */
+  async open(path: string) {
+    await this.page.goto(path);
+    await expect(this.page.getByTestId('current-user')).toHaveAttribute('data-role', /analyst|lead|auditor/, { timeout: 60_000 });
+  }
+
   root() {
     return this.page.getByTestId('referral-builder');
   }
 
   async createFromCase(caseId: string) {
-    await this.page.goto(`/referrals/new?caseId=${caseId}`);
+    await this.open(`/referrals/new?caseId=${caseId}`);
     // Drafting writes the whole demo store to IndexedDB: slow on a busy CI machine.
     await expect(this.root()).toBeVisible({ timeout: 45_000 });
     await expect(this.page).toHaveURL(/\/referrals\/ref-/);
