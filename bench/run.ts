@@ -7,6 +7,7 @@ import { generateDemoData } from '../src/mocks/data/generator';
 import { queryComplaints } from '../src/mocks/domain/complaints';
 import { withBuiltApp } from './browser';
 import { benchInitialRoute } from './bundle';
+import { benchReferralPackage } from './referral';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -48,6 +49,7 @@ function benchQueries(db: ReturnType<typeof generateDemoData>) {
 }
 
 benchGeneration();
+await benchReferralPackage();
 await withBuiltApp(async (ctx) => {
   await benchInitialRoute(ctx);
 });

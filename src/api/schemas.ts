@@ -389,6 +389,28 @@ export const referralSchema = z.object({
 });
 export type Referral = z.infer<typeof referralSchema>;
 
+// --- referrals ---
+/** Tracking after approval: 提交 → 受理 (接报案回执) → 立案 or 不予立案 (复议 requested or not). */
+export const referralTrackingSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit'), version, date: isoDateTime, policeUnit: z.string().trim().min(1), officer: z.string().trim().min(1), receiptNo: z.string().trim().min(1).nullable() }),
+  z.object({ action: z.literal('accept'), version, at: isoDateTime, receiptNo: z.string().trim().min(1) }),
+  z.object({ action: z.literal('file'), version, at: isoDateTime }),
+  z.object({ action: z.literal('reject'), version, at: isoDateTime, reason: z.string().trim().min(2), reviewRequested: z.boolean() }),
+]);
+export type ReferralTracking = z.infer<typeof referralTrackingSchema>;
+
+/** Reported persons and firms the case knows of (masked), for the builder to pick from. */
+export const referralPartyCandidatesSchema = z.array(reportedPartySchema);
+
+/** What an export needs that the referral does not carry: clear personal data and the evidence files. Audited. */
+export const referralExportRequestSchema = z.object({ version, reason: z.string().trim().min(2) });
+export const referralExportSchema = z.object({
+  parties: z.array(z.object({ entityId: id, idNumber: z.string().nullable(), phone: z.string().nullable() })),
+  files: z.array(z.object({ evidenceId: id, fileName: z.string(), mime: z.string(), size: z.number().int().nonnegative(), url: z.string() })),
+  auditEventId: id,
+});
+export type ReferralExport = z.infer<typeof referralExportSchema>;
+
 // ---------- Audit trail ----------
 export const auditActionSchema = z.enum([
   'reveal_pii',

@@ -1,4 +1,5 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
+import { z } from 'zod';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
 import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
 import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
@@ -15,6 +16,8 @@ const CasePage = lazyRouteComponent(() => import('@/features/cases/components/Ca
 const BoardPage = lazyRouteComponent(() => import('@/features/cases/components/BoardPage'), 'BoardPage');
 const GraphPage = lazyRouteComponent(() => import('@/features/graph/components/GraphPage'), 'GraphPage');
 const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
+const ReferralBuilderPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralBuilderPage'), 'ReferralBuilderPage');
+const NewReferralPage = lazyRouteComponent(() => import('@/features/referrals/components/NewReferralPage'), 'NewReferralPage');
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -94,9 +97,48 @@ const boardRoute = createRoute({
   },
 });
 const graphRoute = createRoute({ getParentRoute: () => rootRoute, path: '/graph', component: GraphPage });
-const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsPage });
+const referralsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals',
+  component: function ReferralsRoute() {
+    const navigate = useNavigate();
+    return <ReferralsPage onOpen={(id: string) => void navigate({ to: '/referrals/$id', params: { id } })} />;
+  },
+});
+/** `/referrals/new?caseId=…` (linked from the case screen) drafts a referral from the case. */
+const newReferralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals/new',
+  validateSearch: z.object({ caseId: z.string().min(1).optional() }),
+  component: function NewReferralRoute() {
+    const { caseId } = newReferralRoute.useSearch();
+    const navigate = useNavigate();
+    return <NewReferralPage caseId={caseId} onCreated={(id: string) => void navigate({ to: '/referrals/$id', params: { id }, replace: true })} />;
+  },
+});
+const referralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals/$id',
+  component: function ReferralRoute() {
+    const { id } = referralRoute.useParams();
+    const navigate = useNavigate();
+    return <ReferralBuilderPage key={id} id={id} onBack={() => void navigate({ to: '/referrals' })} />;
+  },
+});
 
-const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, caseRoute, boardRoute, graphRoute, referralsRoute, auditRoute]);
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  dashboardRoute,
+  queueRoute,
+  casesRoute,
+  caseRoute,
+  boardRoute,
+  graphRoute,
+  referralsRoute,
+  newReferralRoute,
+  referralRoute,
+  auditRoute,
+]);
 
 export const router = createRouter({
   routeTree,

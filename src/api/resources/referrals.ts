@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { request } from '../client';
-import { referralSchema, type ReferralPatch } from '../schemas';
+import { referralExportSchema, referralPartyCandidatesSchema, referralSchema, type ReferralPatch, type ReferralTracking } from '../schemas';
 
 export const referralKeys = {
   all: ['referrals'] as const,
@@ -23,3 +23,16 @@ export const updateReferral = (id: string, patch: ReferralPatch) =>
   request(`/referrals/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, schema: referralSchema });
 export const approveReferral = (id: string, version: number) =>
   request(`/referrals/${encodeURIComponent(id)}/approval`, { method: 'PUT', body: { version }, schema: referralSchema });
+
+export const referralPartiesQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...referralKeys.detail(id), 'parties'] as const,
+    queryFn: ({ signal }) => request(`/referrals/${encodeURIComponent(id)}/parties`, { schema: referralPartyCandidatesSchema, signal }),
+  });
+
+/** Audited: returns the reported persons' clear personal data and the evidence files to package. */
+export const exportReferral = (id: string, version: number, reason: string) =>
+  request(`/referrals/${encodeURIComponent(id)}/export`, { method: 'POST', body: { version, reason }, schema: referralExportSchema });
+
+export const trackReferral = (id: string, command: ReferralTracking) =>
+  request(`/referrals/${encodeURIComponent(id)}/tracking`, { method: 'PUT', body: command, schema: referralSchema });

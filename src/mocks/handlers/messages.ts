@@ -33,6 +33,9 @@ const messages = {
   status_rejected: { zh: '不予立案', en: 'not filed' },
   status_closed: { zh: '结案', en: 'closed' },
   caseNeedsComplaints: { zh: '没有找到可以纳入案件的投诉或实体。', en: 'No complaints or entities found to put in the case.' },
+  referralNotApproved: { zh: '报案材料须经组长审批后才能导出或提交。', en: 'A referral must be approved by a team lead before it is exported or submitted.' },
+  referralTrackingOrder: { zh: '报案材料当前状态为“{from}”，不能记录“{to}”。', en: 'The referral is "{from}": "{to}" cannot be recorded now.' },
+  caseCannotFollow: { zh: '案件当前状态为“{from}”，无法随报案材料变为“{to}”。', en: 'The case is "{from}" and cannot follow the referral to "{to}".' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

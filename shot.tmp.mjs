@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+await page.goto('http://127.0.0.1:4315/referrals');
+await page.getByTestId('referral-list').waitFor({ timeout: 60000 });
+await page.screenshot({ path: '/tmp/ref-list.png' });
+await page.getByTestId('open-referral-ref-004').click();
+await page.getByTestId('referral-builder').waitFor({ timeout: 60000 });
+await page.waitForTimeout(3000);
+await page.locator('#sec-facts').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/ref-facts.png' });
+await page.locator('#sec-evidence').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/ref-evidence.png' });
+await page.getByTestId('tracking').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/ref-tracking.png' });
+await browser.close();
