@@ -495,6 +495,8 @@ export const casePatchSchema = z.object({
   assigneeId: id.nullable().optional(),
   policeReceiptNo: z.string().optional(),
   note: z.string().min(1).optional(),
+  /** Escalating more complaints from the queue into an existing case. */
+  addComplaintIds: z.array(id).optional(),
 });
 export type CasePatch = z.infer<typeof casePatchSchema>;
 
@@ -563,3 +565,41 @@ export const dashboardStatsSchema = z.object({
   referrals: z.number().int(),
 });
 export type DashboardStats = z.infer<typeof dashboardStatsSchema>;
+
+// --- triage ---
+/** A complaint as listed beside another one (related, template siblings): enough to recognise and open it. */
+export const complaintBriefSchema = complaintSchema.pick({
+  id: true,
+  channel: true,
+  borrowerName: true,
+  receivedAt: true,
+  status: true,
+  label: true,
+  riskScore: true,
+  grade: true,
+});
+export type ComplaintBrief = z.infer<typeof complaintBriefSchema>;
+
+export const relationKindSchema = z.enum(['phone', 'device', 'template', 'document']);
+export type RelationKind = z.infer<typeof relationKindSchema>;
+export const relatedGroupSchema = z.object({
+  kind: relationKindSchema,
+  /** What is shared (masked phone, device label, family id, document title). */
+  via: z.array(z.string()),
+  total: z.number().int().nonnegative(),
+  items: z.array(complaintBriefSchema),
+});
+export const relatedComplaintsSchema = z.object({ groups: z.array(relatedGroupSchema) });
+export type RelatedComplaints = z.infer<typeof relatedComplaintsSchema>;
+
+export const diffSegmentSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export type DiffSegment = z.infer<typeof diffSegmentSchema>;
+export const templateSiblingSchema = z.object({
+  complaint: complaintBriefSchema,
+  /** Jaccard similarity of character 3-grams (0…1). */
+  similarity: z.number().min(0).max(1),
+  /** From this complaint's text (delete) to the sibling's (insert). */
+  diff: z.array(diffSegmentSchema),
+});
+export const templateSiblingsSchema = z.object({ familyId: z.string().nullable(), familySize: z.number().int().nonnegative(), siblings: z.array(templateSiblingSchema) });
+export type TemplateSiblings = z.infer<typeof templateSiblingsSchema>;

@@ -18,13 +18,36 @@ function startOfToday(): Date {
   return d;
 }
 
+/**
+ * Demo data at another size, for load tests and the bench: `?demoScale=100000` on the first URL, or the
+ * localStorage key `jianzheng.demoScale` (kept across reloads until removed). Such data lives in memory
+ * only: saving 100k complaints to IndexedDB after every write would dwarf what is being measured, and the
+ * normal demo data saved there stays untouched.
+ */
+function demoScale(): number | null {
+  const raw = new URLSearchParams(location.search).get('demoScale') ?? safeLocalStorage('jianzheng.demoScale');
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 100 && n <= 500_000 ? n : null;
+}
+function safeLocalStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 export async function startMockWorker(): Promise<void> {
-  const saved = await indexedDbPersistence.load().catch(() => undefined);
-  configureStore({
-    seed: () => generateDemoData({ now: startOfToday() }),
-    persistence: indexedDbPersistence,
-    initial: saved ?? null,
-  });
+  const scale = demoScale();
+  if (scale) configureStore({ seed: () => generateDemoData({ complaints: scale, now: startOfToday() }) });
+  else {
+    const saved = await indexedDbPersistence.load().catch(() => undefined);
+    configureStore({
+      seed: () => generateDemoData({ now: startOfToday() }),
+      persistence: indexedDbPersistence,
+      initial: saved ?? null,
+    });
+  }
   const worker = setupWorker(...handlers);
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
   window.__jianzhengMock = {

@@ -9,6 +9,9 @@ type Persistence = { save: (db: MockDb) => Promise<void>; clear: () => Promise<v
 let current: MockDb | null = null;
 let makeSeed: (() => MockDb) | null = null;
 let persistence: Persistence | null = null;
+/** Bumped on every change of state, so derived caches (the queue's sorted order) know when to drop. */
+let revision = 0;
+export const getRevision = () => revision;
 
 export function configureStore(opts: { seed: () => MockDb; persistence?: Persistence; initial?: MockDb | null }) {
   makeSeed = opts.seed;
@@ -25,11 +28,13 @@ export function getDb(): MockDb {
 }
 
 export function setDb(db: MockDb) {
+  revision++;
   current = db;
 }
 
 /** Called after every successful write so demo work survives a reload. */
 export async function commit(): Promise<void> {
+  revision++;
   if (persistence && current) await persistence.save(current);
 }
 
@@ -37,6 +42,7 @@ export async function resetToSeed(): Promise<MockDb> {
   if (!makeSeed) throw new Error('mock store is not configured');
   await persistence?.clear();
   current = makeSeed();
+  revision++;
   await commit();
   return current;
 }

@@ -57,6 +57,8 @@ export const caseHandlers = [
         c.caseId = kase.id;
         c.version += 1;
         c.updatedAt = now.toISOString();
+        // So the complaint's own history shows where it went.
+        recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}` }, now);
       }
       db.cases.push(kase);
       recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'case', recordId: kase.id, summary: `${kase.title} (${complaints.length})` }, now);
@@ -88,6 +90,19 @@ export const caseHandlers = [
       if (patch.assigneeId !== undefined && patch.assigneeId !== kase.assigneeId) {
         recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'case', recordId: kase.id, summary: `${kase.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}` });
         kase.assigneeId = patch.assigneeId;
+      }
+      if (patch.addComplaintIds?.length) {
+        // All found before anything changes, so an unknown id leaves the case as it was.
+        const added = patch.addComplaintIds.filter((id) => !kase.complaintIds.includes(id)).map((id) => findOr404(ctx, db.complaints, id));
+        for (const c of added) {
+          kase.complaintIds.push(c.id);
+          for (const e of c.evidenceIds) if (!kase.evidenceIds.includes(e)) kase.evidenceIds.push(e);
+          c.caseId = kase.id;
+          c.version += 1;
+          c.updatedAt = now;
+          recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}` });
+        }
+        if (added.length) recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+${added.map((c) => c.id).join(', ')}` });
       }
       if (patch.note) {
         kase.notes.push({ id: `n-${kase.id}-${kase.notes.length + 1}`, authorId: user.id, text: patch.note, at: now });
