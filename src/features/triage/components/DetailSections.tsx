@@ -153,7 +153,12 @@ export function HistorySection({ complaintId }: { complaintId: string }) {
   const history = useQuery(auditQueries.list({ recordType: 'complaint', recordId: complaintId, pageSize: 200 }));
   if (history.isPending) return <LoadingState minHeight={60} />;
   if (history.isError) return <ApiErrorAlert compact error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.data.items.length === 0) return <Typography.Text type="secondary">{t('triage.drawer.noHistory')}</Typography.Text>;
+  if (history.data.items.length === 0)
+    return (
+      <Typography.Text type="secondary" data-testid="history">
+        {t('triage.drawer.noHistory')}
+      </Typography.Text>
+    );
   return (
     <div data-testid="history">
       <Timeline

@@ -124,9 +124,12 @@ export function QueuePage({ search, onSearchChange }: Props) {
           if (row) s.onSearchChange({ complaint: row.id }, { replace: true });
         }
       };
+      // The open complaint may have just left the list (a decision took it out of the filter): then the
+      // item now in its place is the next one.
+      const left = !!s.search.complaint && s.list.rowAt(s.activeIndex)?.id !== s.search.complaint;
       switch (e.key) {
         case 'j':
-          move(s.activeIndex + 1);
+          move(left ? s.activeIndex : s.activeIndex + 1);
           break;
         case 'k':
           move(s.activeIndex - 1);
