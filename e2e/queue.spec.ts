@@ -8,17 +8,20 @@ const url = (page: import('@playwright/test').Page) => expect.poll(() => decodeU
 type Page_ = { items: ApiComplaint[]; total: number };
 
 test.describe('complaint triage queue', () => {
+  // Each test starts from a fresh browser that generates its demo data; the shared 2-core machine is slow at it.
+  test.describe.configure({ timeout: 150_000 });
+
   test('filters live in the URL and survive a reload', async ({ page }) => {
     const app = new Workbench(page);
     const queue = new QueuePage(page);
     await app.open('/queue');
     await queue.ready();
     await queue.pick('filter-grade', '一级');
-    await url(page).toMatch(/grade=level1/);
+    await url(page).toMatch(/grade=.*level1/);
     await queue.pick('filter-signal', '模板化文本');
-    await url(page).toMatch(/signal=template_text/);
+    await url(page).toMatch(/signal=.*template_text/);
     await page.getByTestId('col-riskScore').click();
-    await url(page).toMatch(/sort=riskScore/);
+    await url(page).toMatch(/sort=.*riskScore/);
     const total = await page.getByTestId('queue-total').innerText();
 
     await page.reload();
@@ -39,9 +42,9 @@ test.describe('complaint triage queue', () => {
     await queue.ready();
     for (const name of ['我的待办', '即将超时', '一级异常', '未分配']) await expect(page.getByTestId('saved-views')).toContainText(name);
     await page.getByTestId('view-unassigned').click();
-    await url(page).toMatch(/assignee=unassigned/);
+    await url(page).toMatch(/assignee=.*unassigned/);
     await page.getByTestId('view-level1').click();
-    await url(page).toMatch(/grade=level1/);
+    await url(page).toMatch(/grade=.*level1/);
     await url(page).not.toMatch(/assignee=/);
 
     await queue.pick('filter-channel', '12378');
@@ -51,11 +54,11 @@ test.describe('complaint triage queue', () => {
     await expect(page.locator('[data-testid="view-own"][data-name="12378 一级"]')).toBeVisible();
 
     await page.getByTestId('view-mine').click();
-    await url(page).toMatch(/assignee=me/);
+    await url(page).toMatch(/assignee=.*me/);
     await page.reload();
     await page.locator('[data-testid="view-own"][data-name="12378 一级"]').click();
-    await url(page).toMatch(/channel=12378/);
-    await url(page).toMatch(/grade=level1/);
+    await url(page).toMatch(/channel=.*12378/);
+    await url(page).toMatch(/grade=.*level1/);
 
     // Another user has their own views.
     await app.switchRole('lead');
@@ -146,6 +149,7 @@ test.describe('complaint triage queue', () => {
     await expect(page.getByTestId('revert-submit')).toBeDisabled();
     await page.getByTestId('revert-reason').fill('借款人本人到场说明，系本人投诉');
     await page.getByTestId('revert-submit').click();
+    await expect(page.locator('.ant-message')).toContainText('未判定');
     await page.goto(`/queue?complaint=${first}`);
     await expect(queue.drawer().getByTestId('complaint-label')).toHaveCount(0);
     await expect(queue.drawer().getByTestId('history')).toContainText('借款人本人到场说明，系本人投诉');

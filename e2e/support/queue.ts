@@ -17,8 +17,9 @@ export class QueuePage {
     return this.page.getByTestId('bulk-bar');
   }
 
+  /** The first open generates the demo data in the browser, which takes a while on a busy machine. */
   async ready() {
-    await expect(this.rows().first()).toBeVisible();
+    await expect(this.rows().first()).toBeVisible({ timeout: 45_000 });
   }
 
   /** Chooses `option` in the antd select with this test id (multi-selects stay open, so close them). */
@@ -32,12 +33,13 @@ export class QueuePage {
     return this.rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
   }
 
+  /** Opens the row in the detail drawer and returns the id the drawer shows. */
   async openRow(locator: Locator) {
-    const id = await locator.getAttribute('data-id');
     await locator.click();
-    await expect(this.drawer()).toHaveAttribute('data-id', id ?? '');
     await expect(this.drawer().getByTestId('risk-score')).toBeVisible();
-    return id!;
+    const id = (await this.drawer().getAttribute('data-id'))!;
+    await expect(this.page.locator(`[data-testid="complaint-row"][data-id="${id}"]`)).toHaveAttribute('aria-selected', /true|false/);
+    return id;
   }
 
   async closeDrawer() {

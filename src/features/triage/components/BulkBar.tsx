@@ -57,11 +57,11 @@ export function BulkBar({ selected, onSelectionChange, familyId, familySize, me,
       <Flex align="center" gap={8} wrap style={{ padding: '6px 8px', background: '#fff7e6', borderRadius: 4 }}>
         {familyId ? (
           <Radio.Group value={useFamily ? 'family' : 'selection'} onChange={(e) => setScope(e.target.value)} size="small" data-testid="bulk-scope">
-            <Radio.Button value="selection" data-testid="bulk-scope-selection">
-              {t('triage.bulk.selected', { count: selected.size })}
+            <Radio.Button value="selection">
+              <span data-testid="bulk-scope-selection">{t('triage.bulk.selected', { count: selected.size })}</span>
             </Radio.Button>
-            <Radio.Button value="family" data-testid="bulk-scope-family">
-              {t('triage.bulk.family', { id: familyId, count: familySize })}
+            <Radio.Button value="family">
+              <span data-testid="bulk-scope-family">{t('triage.bulk.family', { id: familyId, count: familySize })}</span>
             </Radio.Button>
           </Radio.Group>
         ) : (
