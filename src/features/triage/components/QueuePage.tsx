@@ -69,7 +69,14 @@ export function QueuePage({ search, onSearchChange }: Props) {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [queryKey]);
 
-  const onRangeChange = useCallback((r: { start: number; end: number }) => setRange((prev) => (prev.start === r.start && prev.end === r.end ? prev : r)), []);
+  // Fetch what is on screen once scrolling pauses: a fling through 100k rows would otherwise request
+  // (and render) every chunk it passes, each a long task. Rows not fetched yet show as placeholders.
+  const rangeTimer = useRef<number | undefined>(undefined);
+  const onRangeChange = useCallback((r: { start: number; end: number }) => {
+    window.clearTimeout(rangeTimer.current);
+    rangeTimer.current = window.setTimeout(() => setRange((prev) => (prev.start === r.start && prev.end === r.end ? prev : r)), 120);
+  }, []);
+  useEffect(() => () => window.clearTimeout(rangeTimer.current), []);
 
   const onSortingChange = (next: SortingState) => {
     const first = complaintSortFieldSchema.safeParse(next[0]?.id);
