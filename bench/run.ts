@@ -8,6 +8,7 @@ import { queryComplaints } from '../src/mocks/domain/complaints';
 import { withBuiltApp } from './browser';
 import { benchInitialRoute } from './bundle';
 import { benchReferralPackage } from './referral';
+import { benchQueue } from './queue';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -52,4 +53,5 @@ benchGeneration();
 await benchReferralPackage();
 await withBuiltApp(async (ctx) => {
   await benchInitialRoute(ctx);
+  await benchQueue(ctx);
 });

@@ -650,3 +650,41 @@ export const capacityPatchSchema = z.object({ capacity: z.number().int().positiv
 
 // --- audit export ---
 export const auditExportSchema = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative(), auditEventId: id });
+
+// --- triage ---
+/** A complaint as listed beside another one (related, template siblings): enough to recognise and open it. */
+export const complaintBriefSchema = complaintSchema.pick({
+  id: true,
+  channel: true,
+  borrowerName: true,
+  receivedAt: true,
+  status: true,
+  label: true,
+  riskScore: true,
+  grade: true,
+});
+export type ComplaintBrief = z.infer<typeof complaintBriefSchema>;
+
+export const relationKindSchema = z.enum(['phone', 'device', 'template', 'document']);
+export type RelationKind = z.infer<typeof relationKindSchema>;
+export const relatedGroupSchema = z.object({
+  kind: relationKindSchema,
+  /** What is shared (masked phone, device label, family id, document title). */
+  via: z.array(z.string()),
+  total: z.number().int().nonnegative(),
+  items: z.array(complaintBriefSchema),
+});
+export const relatedComplaintsSchema = z.object({ groups: z.array(relatedGroupSchema) });
+export type RelatedComplaints = z.infer<typeof relatedComplaintsSchema>;
+
+export const diffSegmentSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export type DiffSegment = z.infer<typeof diffSegmentSchema>;
+export const templateSiblingSchema = z.object({
+  complaint: complaintBriefSchema,
+  /** Jaccard similarity of character 3-grams (0…1). */
+  similarity: z.number().min(0).max(1),
+  /** From this complaint's text (delete) to the sibling's (insert). */
+  diff: z.array(diffSegmentSchema),
+});
+export const templateSiblingsSchema = z.object({ familyId: z.string().nullable(), familySize: z.number().int().nonnegative(), siblings: z.array(templateSiblingSchema) });
+export type TemplateSiblings = z.infer<typeof templateSiblingsSchema>;

@@ -18,17 +18,40 @@ function startOfToday(): Date {
   return d;
 }
 
+/**
+ * Demo data at another size, for load tests and the bench: `?demoScale=100000` on the first URL, or the
+ * localStorage key `jianzheng.demoScale` (kept across reloads until removed). Such data lives in memory
+ * only: saving 100k complaints to IndexedDB after every write would dwarf what is being measured, and the
+ * normal demo data saved there stays untouched.
+ */
+function demoScale(): number | null {
+  const raw = new URLSearchParams(location.search).get('demoScale') ?? safeLocalStorage('jianzheng.demoScale');
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 100 && n <= 500_000 ? n : null;
+}
+function safeLocalStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 export async function startMockWorker(): Promise<void> {
-  const saved = await indexedDbPersistence.load().catch(() => undefined);
+  const scale = demoScale();
   // Tabs of one browser share the demo backend: a write in one makes the others re-read IndexedDB,
   // so two people (or two tabs) editing the same record meet a real version conflict.
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('jianzheng-demo-db');
+  const channel = scale || typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('jianzheng-demo-db');
   if (channel) channel.onmessage = () => markStale();
-  configureStore({
-    seed: () => generateDemoData({ now: startOfToday() }),
-    persistence: { ...indexedDbPersistence, announce: () => channel?.postMessage('saved') },
-    initial: saved ?? null,
-  });
+  if (scale) configureStore({ seed: () => generateDemoData({ complaints: scale, now: startOfToday() }) });
+  else {
+    const saved = await indexedDbPersistence.load().catch(() => undefined);
+    configureStore({
+      seed: () => generateDemoData({ now: startOfToday() }),
+      persistence: { ...indexedDbPersistence, announce: () => channel?.postMessage('saved') },
+      initial: saved ?? null,
+    });
+  }
   const worker = setupWorker(...handlers);
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
   window.__jianzhengMock = {

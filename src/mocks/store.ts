@@ -15,6 +15,9 @@ type Persistence = {
 let current: MockDb | null = null;
 let makeSeed: (() => MockDb) | null = null;
 let persistence: Persistence | null = null;
+/** Bumped on every change of state, so derived caches (the queue's sorted order) know when to drop. */
+let revision = 0;
+export const getRevision = () => revision;
 /** Another tab wrote since we last read: reload before answering, as a real shared server would. */
 let stale = false;
 
@@ -26,13 +29,17 @@ export async function syncFromPeers(): Promise<void> {
   if (!stale || !persistence?.load) return;
   stale = false;
   const saved = await persistence.load().catch(() => undefined);
-  if (saved) current = saved;
+  if (saved) {
+    current = saved;
+    revision++;
+  }
 }
 
 export function configureStore(opts: { seed: () => MockDb; persistence?: Persistence; initial?: MockDb | null }) {
   makeSeed = opts.seed;
   persistence = opts.persistence ?? null;
   current = opts.initial ?? null;
+  revision++;
 }
 
 export function getDb(): MockDb {
@@ -44,11 +51,13 @@ export function getDb(): MockDb {
 }
 
 export function setDb(db: MockDb) {
+  revision++;
   current = db;
 }
 
 /** Called after every successful write so demo work survives a reload. */
 export async function commit(): Promise<void> {
+  revision++;
   if (persistence && current) {
     await persistence.save(current);
     persistence.announce?.();
@@ -59,6 +68,7 @@ export async function resetToSeed(): Promise<MockDb> {
   if (!makeSeed) throw new Error('mock store is not configured');
   await persistence?.clear();
   current = makeSeed();
+  revision++;
   await commit();
   return current;
 }

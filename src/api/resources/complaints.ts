@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../client';
-import { complaintSchema, pageOf, type ComplaintPatch, type ComplaintQuery } from '../schemas';
+import { complaintSchema, pageOf, relatedComplaintsSchema, templateSiblingsSchema, type ComplaintPatch, type ComplaintQuery } from '../schemas';
 
 export const complaintKeys = {
   all: ['complaints'] as const,
@@ -8,6 +8,8 @@ export const complaintKeys = {
   list: (query: ComplaintQuery) => [...complaintKeys.lists(), query] as const,
   details: () => [...complaintKeys.all, 'detail'] as const,
   detail: (id: string) => [...complaintKeys.details(), id] as const,
+  related: (id: string) => [...complaintKeys.detail(id), 'related'] as const,
+  siblings: (id: string) => [...complaintKeys.detail(id), 'siblings'] as const,
 };
 
 const complaintPage = pageOf(complaintSchema);
@@ -22,6 +24,16 @@ export const complaintQueries = {
     queryOptions({
       queryKey: complaintKeys.detail(id),
       queryFn: ({ signal }) => request(`/complaints/${encodeURIComponent(id)}`, { schema: complaintSchema, signal }),
+    }),
+  related: (id: string) =>
+    queryOptions({
+      queryKey: complaintKeys.related(id),
+      queryFn: ({ signal }) => request(`/complaints/${encodeURIComponent(id)}/related`, { schema: relatedComplaintsSchema, signal }),
+    }),
+  siblings: (id: string) =>
+    queryOptions({
+      queryKey: complaintKeys.siblings(id),
+      queryFn: ({ signal }) => request(`/complaints/${encodeURIComponent(id)}/siblings`, { schema: templateSiblingsSchema, signal }),
     }),
 };
 

@@ -1,6 +1,7 @@
 /**
  * The complaint queue query: filter, sort and page in one pass over the records. Nothing is cached on
- * or about the complaints (handlers mutate them), so every query reads the current state; it stays
+ * the complaints (handlers mutate them); a caller may keep whole sorted results in a SortedCache keyed
+ * by the store's revision, otherwise every query reads the current state. It stays
  * fast by doing one linear filter and, for the usual first pages, a top-k selection instead of a full sort.
  */
 import { type Channel, type Complaint, type ComplaintQuery, type ComplaintStatus, type Page } from '@/api/schemas';
@@ -158,18 +159,45 @@ export function topK(items: Complaint[], key: (c: Complaint) => number, dir: 1 |
   return heap.sort(cmp).map((i) => items[i]);
 }
 
-export function queryComplaints(db: MockDb, query: ComplaintQuery, ctx: QueryContext): Page<Complaint> {
+/**
+ * Optional memory of whole sorted results, for scrolling deep into one ordering: without it every page
+ * past the first would filter and fully sort 100k records again. The caller owns invalidation (the key
+ * must change whenever any record may have changed).
+ */
+export type SortedCache = { get: (key: string) => Complaint[] | undefined; set: (key: string, sorted: Complaint[]) => void };
+
+export function sortedCache(capacity = 4): SortedCache {
+  const entries = new Map<string, Complaint[]>();
+  return {
+    get: (key) => entries.get(key),
+    set: (key, sorted) => {
+      entries.set(key, sorted);
+      while (entries.size > capacity) entries.delete(entries.keys().next().value!);
+    },
+  };
+}
+
+export function queryComplaints(db: MockDb, query: ComplaintQuery, ctx: QueryContext, cache?: { store: SortedCache; key: string }): Page<Complaint> {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const start = (page - 1) * pageSize;
+  const hit = cache?.store.get(cache.key);
+  if (hit) return { items: hit.slice(start, start + pageSize), total: hit.length, page, pageSize };
+
   const predicates = buildPredicates(query, ctx);
   const matched: Complaint[] = [];
   outer: for (const c of db.complaints) {
     for (const p of predicates) if (!p(c)) continue outer;
     matched.push(c);
   }
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const field = query.sort ?? DEFAULT_SORT;
   const dir = (query.order ?? DEFAULT_ORDER[field]) === 'asc' ? 1 : -1;
-  const start = (page - 1) * pageSize;
+  // The first page is served by the cheaper top-k; only scrolling further pays for (and keeps) a full sort.
+  if (cache && page > 1) {
+    const sorted = topK(matched, sortKey(field), dir, matched.length);
+    cache.store.set(cache.key, sorted);
+    return { items: sorted.slice(start, start + pageSize), total: sorted.length, page, pageSize };
+  }
   const firstN = start >= matched.length ? [] : topK(matched, sortKey(field), dir, Math.min(matched.length, start + pageSize));
   return { items: firstN.slice(start, start + pageSize), total: matched.length, page, pageSize };
 }

@@ -142,6 +142,7 @@ export const caseHandlers = [
       };
       db.cases.push(kase);
       attachComplaints(db, kase, complaints, iso);
+      for (const c of complaints) recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}` }, now);
       recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'case', recordId: kase.id, summary: `${kase.title} (${kase.complaintIds.length})` }, now);
       await commit();
       return kase;
@@ -196,6 +197,8 @@ export const caseHandlers = [
       if (adding.length) {
         attachComplaints(db, kase, adding, now);
         recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${adding.map((c) => c.id).join(', ')}` });
+        // So each complaint's own history shows where it went.
+        for (const c of adding) recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}` });
       }
       const removing = (patch.removeComplaintIds ?? []).filter((id) => kase.complaintIds.includes(id));
       if (removing.length) {

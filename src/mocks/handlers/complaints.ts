@@ -2,15 +2,38 @@ import { http } from 'msw';
 import { complaintPatchSchema, complaintQuerySchema, type Complaint, type ComplaintLabel } from '@/api/schemas';
 import { recordAudit } from '../auditLog';
 import type { MockDb } from '../db';
-import { queryComplaints } from '../domain/complaints';
-import { commit, getDb } from '../store';
+import { queryComplaints, sortedCache } from '../domain/complaints';
+import { relatedComplaints, templateSiblings } from '../domain/related';
+import { commit, getDb, getRevision } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond, type Ctx } from './http';
+
+/** Whole sorted results while nothing changes, so scrolling deep into 100k rows doesn't re-sort per page. */
+const sorted = sortedCache();
 
 export const complaintHandlers = [
   http.get(api('/complaints'), ({ request }) =>
     respond(request, (ctx) => {
       const db = getDb();
-      return queryComplaints(db, parseQuery(ctx, complaintQuerySchema), { userId: db.session.userId, now: new Date() });
+      const query = parseQuery(ctx, complaintQuerySchema);
+      const now = new Date();
+      const { page: _page, pageSize: _size, ...rest } = query;
+      // Deadline windows move with the clock: such results are kept for a minute at most.
+      const key = JSON.stringify([getRevision(), db.session.userId, rest, query.deadline ? Math.floor(now.getTime() / 60_000) : 0]);
+      return queryComplaints(db, query, { userId: db.session.userId, now }, { store: sorted, key });
+    }),
+  ),
+
+  http.get(api('/complaints/:id/related'), ({ request, params }) =>
+    respond(request, (ctx) => {
+      const db = getDb();
+      return relatedComplaints(db, findOr404(ctx, db.complaints, String(params.id)));
+    }),
+  ),
+
+  http.get(api('/complaints/:id/siblings'), ({ request, params }) =>
+    respond(request, (ctx) => {
+      const db = getDb();
+      return templateSiblings(db, findOr404(ctx, db.complaints, String(params.id)));
     }),
   ),
 

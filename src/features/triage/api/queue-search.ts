@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { channelSchema, complaintSortFieldSchema, complaintStatusSchema, gradeSchema, type ComplaintQuery, type ComplaintStatus } from '@/api/schemas';
+import {
+  channelSchema,
+  complaintLabelSchema,
+  complaintSortFieldSchema,
+  complaintStatusSchema,
+  gradeSchema,
+  signalCodeSchema,
+  type ComplaintQuery,
+  type ComplaintStatus,
+} from '@/api/schemas';
 
 /** Accepts `a,b` as typed by hand in a URL as well as the array the app writes; junk becomes "no filter". */
 const list = <T extends z.ZodType>(item: T) =>
@@ -8,26 +17,46 @@ const list = <T extends z.ZodType>(item: T) =>
     .optional()
     .catch(undefined);
 
-export const PAGE_SIZES = [20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 50;
+/** Rows fetched per request while scrolling; the table itself is one continuous virtual list. */
+export const CHUNK_SIZE = 100;
 
 /** The queue's whole screen state lives in the URL, so a view can be shared, bookmarked and reloaded. */
 export const queueSearchSchema = z.object({
   status: list(complaintStatusSchema),
+  label: list(complaintLabelSchema),
   channel: list(channelSchema),
   grade: list(gradeSchema),
-  assignee: z.enum(['me', 'unassigned']).optional().catch(undefined),
+  signal: list(signalCodeSchema),
+  /** 'me', 'unassigned' or a user id. */
+  assignee: z.string().min(1).optional().catch(undefined),
   deadline: z.enum(['overdue', 'within1', 'within3', 'within7']).optional().catch(undefined),
+  /** A template family opened as a filter. */
+  family: z.string().min(1).optional().catch(undefined),
   q: z.string().optional().catch(undefined),
   sort: complaintSortFieldSchema.optional().catch(undefined),
   order: z.enum(['asc', 'desc']).optional().catch(undefined),
-  page: z.coerce.number().int().positive().optional().catch(undefined),
-  pageSize: z.coerce.number().int().positive().max(200).optional().catch(undefined),
   /** The complaint open in the detail drawer. */
   complaint: z.string().min(1).optional().catch(undefined),
 });
 export type QueueSearch = z.infer<typeof queueSearchSchema>;
 export type QueueSearchPatch = Partial<{ [K in keyof QueueSearch]: QueueSearch[K] | undefined }>;
+
+/** The keys that decide which complaints are listed (everything but the open drawer). */
+export const FILTER_KEYS = ['status', 'label', 'channel', 'grade', 'signal', 'assignee', 'deadline', 'family', 'q', 'sort', 'order'] as const;
+export type QueueFilterState = Pick<QueueSearch, (typeof FILTER_KEYS)[number]>;
+
+/** A patch that sets exactly `view`'s filters, clearing any others. */
+export function replaceFilters(view: QueueFilterState): QueueSearchPatch {
+  const patch: QueueSearchPatch = {};
+  for (const k of FILTER_KEYS) (patch as Record<string, unknown>)[k] = view[k];
+  return patch;
+}
+
+export function filtersOf(search: QueueSearch): QueueFilterState {
+  const out: QueueFilterState = {};
+  for (const k of FILTER_KEYS) if (search[k] !== undefined) (out as Record<string, unknown>)[k] = search[k];
+  return out;
+}
 
 /**
  * With no `status` in the URL the queue shows open work only: answered complaints would otherwise sit on
@@ -44,21 +73,36 @@ export function effectiveSort(search: QueueSearch) {
   return search.sort ? { sort: search.sort, order: search.order ?? 'asc' } : DEFAULT_SORT;
 }
 
-export function toComplaintQuery(search: QueueSearch): ComplaintQuery {
+/** The server query for the list, without the page: the window hook adds page and size per chunk. */
+export function toComplaintQuery(search: QueueSearch): Omit<ComplaintQuery, 'page' | 'pageSize'> {
   const { sort, order } = effectiveSort(search);
+  const status = effectiveStatus(search);
   return {
-    status: effectiveStatus(search).length ? effectiveStatus(search) : undefined,
-    channel: search.channel,
-    grade: search.grade,
+    status: status.length ? status : undefined,
+    label: search.label?.length ? search.label : undefined,
+    channel: search.channel?.length ? search.channel : undefined,
+    grade: search.grade?.length ? search.grade : undefined,
+    signal: search.signal?.length ? search.signal : undefined,
     assignee: search.assignee,
     deadline: search.deadline,
+    family: search.family,
     q: search.q?.trim() || undefined,
     sort,
     order,
-    page: search.page ?? 1,
-    pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE,
   };
 }
 
 export const hasFilters = (s: QueueSearch) =>
-  Boolean(s.status !== undefined || s.channel?.length || s.grade?.length || s.assignee || s.deadline || s.q);
+  Boolean(s.status !== undefined || s.label?.length || s.channel?.length || s.grade?.length || s.signal?.length || s.assignee || s.deadline || s.family || s.q);
+
+export const CLEAR_FILTERS: QueueSearchPatch = {
+  q: undefined,
+  status: undefined,
+  label: undefined,
+  channel: undefined,
+  grade: undefined,
+  signal: undefined,
+  assignee: undefined,
+  deadline: undefined,
+  family: undefined,
+};

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '@/api/errors';
+import { auditKeys } from '@/api/resources/audit';
 import { complaintKeys, updateComplaint } from '@/api/resources/complaints';
 import { complaintSchema, type ComplaintPatch } from '@/api/schemas';
 
@@ -13,7 +14,8 @@ export function useUpdateComplaint(id: string) {
     mutationFn: (patch: ComplaintPatch) => updateComplaint(id, patch),
     onSuccess: async (updated) => {
       queryClient.setQueryData(complaintKeys.detail(id), updated);
-      await queryClient.invalidateQueries({ queryKey: complaintKeys.all });
+      // The history section reads the audit trail: it should show this change at once.
+      await Promise.all([queryClient.invalidateQueries({ queryKey: complaintKeys.all }), queryClient.invalidateQueries({ queryKey: auditKeys.all })]);
     },
     onError: (error) => {
       if (!isApiError(error) || error.kind !== 'conflict') return;

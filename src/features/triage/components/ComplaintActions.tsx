@@ -1,16 +1,17 @@
-import { UserAddOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, FlagOutlined, RollbackOutlined, SafetyCertificateOutlined, UserAddOutlined, NodeExpandOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Input, Space, Tooltip } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/api/errors';
-import { sessionQuery } from '@/api/resources/session';
-import { complaintPatchSchema, type Complaint } from '@/api/schemas';
+import { sessionQuery, usersQuery } from '@/api/resources/session';
+import { complaintPatchSchema, type Complaint, type ComplaintLabel } from '@/api/schemas';
 import { errorText } from '@/lib/error-text';
 import { useUpdateComplaint } from '../api/use-update-complaint';
+import styles from './ComplaintDrawer.module.css';
 
 /** Auditors are read-only; the server enforces it, the UI says so up front instead of failing later. */
-function useActor() {
+export function useActor() {
   const session = useQuery(sessionQuery());
   const me = session.data?.user;
   return { me, readOnly: me?.role === 'auditor' };
@@ -95,5 +96,123 @@ export function NoteForm({ complaint }: { complaint: Complaint }) {
         {t('queue.drawer.addNote')}
       </Button>
     </Space>
+  );
+}
+
+/** Leads hand work to anyone; analysts may only take or drop their own (the server enforces the same). */
+export function ReassignControl({ complaint }: { complaint: Complaint }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { me, readOnly } = useActor();
+  const users = useQuery(usersQuery());
+  const update = useUpdateComplaint(complaint.id);
+  const onError = useErrorToast();
+  if (!me || readOnly) return null;
+  if (me.role !== 'lead') {
+    if (complaint.assigneeId !== me.id) return null;
+    return (
+      <Button data-testid="unassign" loading={update.isPending} onClick={() => update.mutate({ version: complaint.version, assigneeId: null }, { onError })}>
+        {t('triage.actions.unassign')}
+      </Button>
+    );
+  }
+  const people = (users.data ?? []).filter((u) => u.role !== 'auditor');
+  return (
+    <Select
+      data-testid="reassign"
+      style={{ width: 160 }}
+      placeholder={t('triage.actions.reassign')}
+      value={null}
+      loading={update.isPending}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={people.filter((u) => u.id !== complaint.assigneeId).map((u) => ({ value: u.id, label: `${u.name}${u.away ? ' (away)' : ''}` }))}
+      onChange={(userId: string) =>
+        update.mutate(
+          { version: complaint.version, assigneeId: userId },
+          { onSuccess: () => message.success(t('triage.actions.reassigned', { name: people.find((u) => u.id === userId)?.name ?? userId })), onError },
+        )
+      }
+    />
+  );
+}
+
+type DecisionProps = {
+  complaint: Complaint;
+  /** Called as a decision starts; its result runs once the decision is recorded (the next complaint opens). */
+  beginDecision: () => () => void;
+  onEscalate: () => void;
+};
+
+/**
+ * The handling decision: legitimate (still answered on time), proposed agent-driven (an analyst's step),
+ * confirmed (a lead as second reviewer), or a confirmation reverted with a reason. The buttons follow
+ * the rules so people are not invited into refusals; the server enforces them regardless.
+ */
+export function DecisionBar({ complaint: c, beginDecision, onEscalate }: DecisionProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { me, readOnly } = useActor();
+  const update = useUpdateComplaint(c.id);
+  const onError = useErrorToast();
+  const [reverting, setReverting] = useState(false);
+  const [reason, setReason] = useState('');
+  const isLead = me?.role === 'lead';
+
+  const decide = (label: ComplaintLabel, labelReason?: string) => {
+    const onDecided = beginDecision();
+    update.mutate(
+      { version: c.version, label, labelReason },
+      {
+        onSuccess: () => {
+          message.success(t('triage.actions.labelled', { label: t(`label.${label}`) }));
+          setReverting(false);
+          setReason('');
+          onDecided();
+        },
+        onError,
+      },
+    );
+  };
+
+  const disabled = readOnly || update.isPending;
+  return (
+    <div className={styles.decisions} data-testid="decisions">
+      <Button icon={<CheckCircleOutlined />} data-testid="decide-legitimate" disabled={disabled || c.label === 'legitimate' || c.label === 'agent_confirmed'} onClick={() => decide('legitimate')}>
+        {t('triage.actions.legitimate')}
+      </Button>
+      <Button icon={<FlagOutlined />} data-testid="decide-propose" disabled={disabled || c.label === 'agent_proposed' || c.label === 'agent_confirmed'} onClick={() => decide('agent_proposed')}>
+        {t('triage.actions.propose')}
+      </Button>
+      <Tooltip title={!isLead ? t('triage.actions.confirmNeedsLead') : undefined}>
+        <Button
+          danger
+          icon={<SafetyCertificateOutlined />}
+          data-testid="decide-confirm"
+          disabled={disabled || !isLead || c.label !== 'agent_proposed'}
+          onClick={() => decide('agent_confirmed')}
+        >
+          {t('triage.actions.confirm')}
+        </Button>
+      </Tooltip>
+      {c.label === 'agent_confirmed' && (
+        <Tooltip title={!isLead ? t('triage.actions.confirmNeedsLead') : undefined}>
+          <Button icon={<RollbackOutlined />} data-testid="decide-revert" disabled={disabled || !isLead} onClick={() => setReverting(true)}>
+            {t('triage.actions.revert')}
+          </Button>
+        </Tooltip>
+      )}
+      <Button icon={<NodeExpandOutlined />} data-testid="escalate" disabled={readOnly} onClick={onEscalate}>
+        {t('triage.actions.escalate')}
+      </Button>
+      <Modal
+        open={reverting}
+        title={t('triage.actions.revertTitle')}
+        onCancel={() => setReverting(false)}
+        onOk={() => decide('none', reason.trim())}
+        okButtonProps={{ disabled: reason.trim().length < 2, loading: update.isPending, 'data-testid': 'revert-submit' } as never}
+      >
+        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('triage.actions.revertReason')} data-testid="revert-reason" />
+      </Modal>
+    </div>
   );
 }

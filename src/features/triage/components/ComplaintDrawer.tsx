@@ -12,30 +12,47 @@ import { MaskedValue } from '@/components/MaskedValue';
 import { UserName } from '@/components/UserName';
 import { formatDateTime } from '@/lib/format';
 import { BorrowerSection } from './BorrowerSection';
-import { AssignToMeButton, NoteForm } from './ComplaintActions';
+import { AssignToMeButton, DecisionBar, NoteForm, ReassignControl } from './ComplaintActions';
+import { AttachmentsSection, evidenceHref, HistorySection, RelatedSection, SiblingsSection } from './DetailSections';
 import styles from './ComplaintDrawer.module.css';
 import { DemandTags, LabelTag, StatusTag } from './ComplaintTags';
 import { SignalList } from './SignalList';
 
-type Props = { complaintId: string | undefined; onClose: () => void };
+type Actions = {
+  /** Opens another complaint in the drawer (a sibling, a related one). */
+  onOpen: (id: string) => void;
+  onFilterFamily: (familyId: string) => void;
+  /** Called as a decision starts; the function it returns runs once it is recorded (the queue opens the next item). */
+  beginDecision: () => () => void;
+  onEscalate: (complaint: Complaint) => void;
+};
+type Props = Actions & { complaintId: string | undefined; onClose: () => void };
 
 /** Opened from the URL (`?complaint=<id>`), so a link to one complaint opens straight on it. */
-export function ComplaintDrawer({ complaintId, onClose }: Props) {
+export function ComplaintDrawer({ complaintId, onClose, ...actions }: Props) {
   const { t } = useTranslation();
   return (
-    <Drawer open={!!complaintId} onClose={onClose} size={760} title={complaintId ? t('queue.drawer.title', { id: complaintId }) : undefined} destroyOnHidden>
+    <Drawer
+      open={!!complaintId}
+      onClose={onClose}
+      size={820}
+      mask={false}
+      title={complaintId ? t('queue.drawer.title', { id: complaintId }) : undefined}
+      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('triage.keys.hint')}</Typography.Text>}
+      destroyOnHidden
+    >
       <div data-testid="complaint-drawer" data-id={complaintId}>
-        {complaintId && <ComplaintDetail id={complaintId} />}
+        {complaintId && <ComplaintDetail id={complaintId} {...actions} />}
       </div>
     </Drawer>
   );
 }
 
-function ComplaintDetail({ id }: { id: string }) {
+function ComplaintDetail({ id, ...actions }: Actions & { id: string }) {
   const complaint = useQuery(complaintQueries.detail(id));
   if (complaint.isPending) return <LoadingState />;
   if (complaint.isError) return <ApiErrorAlert error={complaint.error} onRetry={() => void complaint.refetch()} />;
-  return <ComplaintBody complaint={complaint.data} />;
+  return <ComplaintBody complaint={complaint.data} {...actions} />;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -49,7 +66,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function ComplaintBody({ complaint: c }: { complaint: Complaint }) {
+function ComplaintBody({ complaint: c, onOpen, onFilterFamily, beginDecision, onEscalate }: Actions & { complaint: Complaint }) {
   const { t } = useTranslation();
   return (
     <div>
@@ -64,8 +81,15 @@ function ComplaintBody({ complaint: c }: { complaint: Complaint }) {
           <LabelTag label={c.label} />
           <DeadlineCountdown dueAt={c.dueAt} status={c.status} />
         </Space>
-        <AssignToMeButton complaint={c} />
+        <Space size={8}>
+          <AssignToMeButton complaint={c} />
+          <ReassignControl complaint={c} />
+        </Space>
       </div>
+
+      <Section title={t('triage.actions.title')}>
+        <DecisionBar complaint={c} beginDecision={beginDecision} onEscalate={() => onEscalate(c)} />
+      </Section>
 
       <Section title={t('queue.drawer.overview')}>
         <Descriptions size="small" column={2} bordered>
@@ -98,6 +122,18 @@ function ComplaintBody({ complaint: c }: { complaint: Complaint }) {
 
       <Section title={t('queue.drawer.signals')}>
         <SignalList signals={c.signals} />
+      </Section>
+
+      <Section title={t('triage.drawer.siblings')}>
+        <SiblingsSection complaint={c} onOpen={onOpen} onFilterFamily={onFilterFamily} />
+      </Section>
+
+      <Section title={t('triage.drawer.related')}>
+        <RelatedSection complaintId={c.id} onOpen={onOpen} />
+      </Section>
+
+      <Section title={t('triage.drawer.attachments')}>
+        <AttachmentsSection complaint={c} />
       </Section>
 
       <Section title={t('queue.drawer.notes', { count: c.notes.length })}>
@@ -138,13 +174,21 @@ function ComplaintBody({ complaint: c }: { complaint: Complaint }) {
             <MaskedValue value={c.complainant.idNumber} recordType="complaint" recordId={c.id} field="complainantIdNumber" />
           </Descriptions.Item>
           <Descriptions.Item label={t('queue.drawer.powerOfAttorney')} span={2}>
-            {c.complainant.powerOfAttorneyEvidenceId ?? '—'}
+            {c.complainant.powerOfAttorneyEvidenceId ? (
+              <a href={evidenceHref(c.complainant.powerOfAttorneyEvidenceId, c.id)}>{c.complainant.powerOfAttorneyEvidenceId}</a>
+            ) : (
+              '—'
+            )}
           </Descriptions.Item>
         </Descriptions>
       </Section>
 
       <Section title={t('queue.drawer.borrower')}>
         <BorrowerSection customerId={c.customerId} />
+      </Section>
+
+      <Section title={t('triage.drawer.history')}>
+        <HistorySection complaintId={c.id} />
       </Section>
     </div>
   );

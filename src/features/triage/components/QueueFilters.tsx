@@ -1,17 +1,20 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { channelSchema, complaintStatusSchema, gradeSchema } from '@/api/schemas';
-import { effectiveStatus, hasFilters, isDefaultStatus, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
+import { usersQuery } from '@/api/resources/session';
+import { channelSchema, complaintLabelSchema, complaintStatusSchema, gradeSchema, signalCodeSchema } from '@/api/schemas';
+import { CLEAR_FILTERS, effectiveStatus, hasFilters, isDefaultStatus, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
 
 type Props = { search: QueueSearch; onChange: (patch: QueueSearchPatch) => void };
 
 const DEADLINES = ['overdue', 'within1', 'within3', 'within7'] as const;
 
-/** Every filter writes to the URL and sends the list back to page 1. */
+/** Every filter writes to the URL; the list starts again from the top. */
 export function QueueFilters({ search, onChange }: Props) {
   const { t } = useTranslation();
-  const set = (patch: QueueSearchPatch) => onChange({ ...patch, page: undefined });
+  const set = (patch: QueueSearchPatch) => onChange(patch);
+  const users = useQuery(usersQuery());
   const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, size: 'middle' as const };
 
   return (
@@ -55,15 +58,35 @@ export function QueueFilters({ search, onChange }: Props) {
         options={gradeSchema.options.map((g) => ({ value: g, label: t(`grade.${g}`) }))}
       />
       <Select
+        {...multi}
+        data-testid="filter-signal"
+        style={{ minWidth: 160 }}
+        placeholder={t('triage.filter.signal')}
+        value={search.signal ?? []}
+        onChange={(v) => set({ signal: v.length ? v : undefined })}
+        options={signalCodeSchema.options.map((c) => ({ value: c, label: t(`signal.${c}`) }))}
+      />
+      <Select
+        {...multi}
+        data-testid="filter-label"
+        style={{ minWidth: 130 }}
+        placeholder={t('triage.filter.label')}
+        value={search.label ?? []}
+        onChange={(v) => set({ label: v.length ? v : undefined })}
+        options={complaintLabelSchema.options.map((l) => ({ value: l, label: t(`label.${l}`) }))}
+      />
+      <Select
         data-testid="filter-assignee"
-        style={{ width: 130 }}
+        style={{ width: 140 }}
         allowClear
+        showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('queue.filter.assignee')}
         value={search.assignee}
         onChange={(v) => set({ assignee: v })}
         options={[
           { value: 'me', label: t('queue.filter.mine') },
           { value: 'unassigned', label: t('queue.filter.unassigned') },
+          ...(users.data ?? []).filter((u) => u.role !== 'auditor').map((u) => ({ value: u.id, label: u.name })),
         ]}
       />
       <Select
@@ -75,12 +98,13 @@ export function QueueFilters({ search, onChange }: Props) {
         onChange={(v) => set({ deadline: v })}
         options={DEADLINES.map((d) => ({ value: d, label: t(`queue.deadline.${d}`) }))}
       />
+      {search.family && (
+        <Tag closable color="purple" data-testid="filter-family" onClose={() => set({ family: undefined })} style={{ paddingBlock: 4 }}>
+          {t('triage.filter.family', { id: search.family })}
+        </Tag>
+      )}
       {hasFilters(search) && (
-        <Button
-          icon={<ClearOutlined />}
-          data-testid="filter-clear"
-          onClick={() => set({ q: undefined, status: undefined, channel: undefined, grade: undefined, assignee: undefined, deadline: undefined })}
-        >
+        <Button icon={<ClearOutlined />} data-testid="filter-clear" onClick={() => set(CLEAR_FILTERS)}>
           {t('queue.filter.clear')}
         </Button>
       )}

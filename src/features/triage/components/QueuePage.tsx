@@ -1,15 +1,25 @@
 import type { SortingState } from '@tanstack/react-table';
-import { Button, Card, Flex, Pagination, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { complaintSortFieldSchema } from '@/api/schemas';
+import { sessionQuery } from '@/api/resources/session';
+import { complaintSortFieldSchema, type Complaint } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES, effectiveSort, hasFilters, toComplaintQuery, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
-import { useComplaintQueue } from '../api/use-complaint-queue';
+import { CLEAR_FILTERS, effectiveSort, hasFilters, replaceFilters, toComplaintQuery, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
+import { useQueueWindow } from '../api/use-queue-window';
+import { useUpdateComplaint } from '../api/use-update-complaint';
+import { useColumnLayout, useTriagePrefs } from '../state/prefs';
+import { BulkBar } from './BulkBar';
+import { ColumnSettings } from './ColumnSettings';
 import { ComplaintDrawer } from './ComplaintDrawer';
+import { EscalateDialog } from './EscalateDialog';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
+import { SavedViews } from './SavedViews';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 type Props = {
   /** Screen state, validated from the URL by the router. */
@@ -18,58 +28,192 @@ type Props = {
   onSearchChange: (patch: QueueSearchPatch, opts?: { replace?: boolean }) => void;
 };
 
-/** 投诉队列: the analyst's worklist, paged, filtered and sorted by the server. */
+/** Keys typed into a field, or while a dialog is up, are not shortcuts. */
+function isTyping(e: KeyboardEvent): boolean {
+  const el = e.target as HTMLElement | null;
+  if (!el) return false;
+  if (el.closest('input, textarea, select, [contenteditable="true"], .ant-select, .ant-modal-wrap')) return true;
+  return !!document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal');
+}
+
+/** 投诉队列: the analyst's worklist, filtered and sorted by the server, scrolled as one virtual list. */
 export function QueuePage({ search, onSearchChange }: Props) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useQuery(sessionQuery()).data?.user;
   const query = toComplaintQuery(search);
-  const list = useComplaintQueue(query);
+  const [range, setRange] = useState({ start: 0, end: 30 });
+  const list = useQueueWindow(query, range);
   const { sort, order } = effectiveSort(search);
   const sorting: SortingState = [{ id: sort, desc: order === 'desc' }];
+  const layout = useColumnLayout(me?.id);
+  const setLayout = useTriagePrefs((s) => s.setLayout);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const [activeIndex, setActiveIndex] = useState(-1);
+  /** Selected complaints as they were when picked: a bulk write sends the version the person saw. */
+  const [selected, setSelected] = useState<Map<string, Complaint>>(new Map());
+  const [escalating, setEscalating] = useState<readonly Complaint[] | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const escalationDone = useRef<(() => void) | null>(null);
+  const queryKey = JSON.stringify(query);
+
+  // A new filter or order is a new list: start at its top with the cursor reset.
+  const [listKey, setListKey] = useState(queryKey);
+  if (listKey !== queryKey) {
+    setListKey(queryKey);
+    setActiveIndex(-1);
+    setRange({ start: 0, end: 30 });
+  }
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [queryKey]);
+
+  // Fetch what is on screen once scrolling pauses: a fling through 100k rows would otherwise request
+  // (and render) every chunk it passes, each a long task. Rows not fetched yet show as placeholders.
+  const rangeTimer = useRef<number | undefined>(undefined);
+  const onRangeChange = useCallback((r: { start: number; end: number }) => {
+    window.clearTimeout(rangeTimer.current);
+    rangeTimer.current = window.setTimeout(() => setRange((prev) => (prev.start === r.start && prev.end === r.end ? prev : r)), 120);
+  }, []);
+  useEffect(() => () => window.clearTimeout(rangeTimer.current), []);
 
   const onSortingChange = (next: SortingState) => {
     const first = complaintSortFieldSchema.safeParse(next[0]?.id);
-    if (!first.success) return onSearchChange({ sort: undefined, order: undefined, page: undefined });
-    onSearchChange({ sort: first.data, order: next[0]?.desc ? 'desc' : 'asc', page: undefined });
+    if (!first.success) return onSearchChange({ sort: undefined, order: undefined });
+    onSearchChange({ sort: first.data, order: next[0]?.desc ? 'desc' : 'asc' });
   };
 
-  const clearFilters = () =>
-    onSearchChange({ q: undefined, status: undefined, channel: undefined, grade: undefined, assignee: undefined, deadline: undefined, page: undefined });
+  const open = (id: string | undefined) => onSearchChange({ complaint: id });
+  const toggleSelected = (c: Complaint) =>
+    setSelected((prev) => {
+      const next = new Map(prev);
+      if (next.has(c.id)) next.delete(c.id);
+      else next.set(c.id, c);
+      return next;
+    });
+
+  /**
+   * The item a decision moves on to is fixed when the decision starts: once it lands the list is
+   * re-fetched and may no longer hold the decided complaint, which would shift every index.
+   */
+  const beginDecision = () => {
+    const index = activeIndex + 1;
+    const id = list.rowAt(index)?.id;
+    return () => {
+      if (!id) return open(undefined);
+      setActiveIndex(index);
+      open(id);
+      message.info(t('triage.actions.nextOpened'));
+    };
+  };
+
+  const assignTarget = list.rowAt(activeIndex);
+  const assign = useUpdateComplaint(assignTarget?.id ?? '');
+
+  // Keyboard: j / k move, Enter opens, a assigns, e escalates, x selects, ? lists the shortcuts.
+  const latest = { list, activeIndex, selected, search, me, assignTarget, assign, t, onSearchChange };
+  const keyState = useRef(latest);
+  useEffect(() => {
+    keyState.current = latest;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e)) return;
+      const s = keyState.current;
+      const last = s.list.total - 1;
+      const move = (to: number) => {
+        const index = Math.max(0, Math.min(last, to));
+        setActiveIndex(index);
+        // With the detail open, moving follows with it.
+        if (s.search.complaint) {
+          const row = s.list.rowAt(index);
+          if (row) s.onSearchChange({ complaint: row.id }, { replace: true });
+        }
+      };
+      // The open complaint may have just left the list (a decision took it out of the filter): then the
+      // item now in its place is the next one.
+      const left = !!s.search.complaint && s.list.rowAt(s.activeIndex)?.id !== s.search.complaint;
+      switch (e.key) {
+        case 'j':
+          move(left ? s.activeIndex : s.activeIndex + 1);
+          break;
+        case 'k':
+          move(s.activeIndex - 1);
+          break;
+        case 'Enter': {
+          const row = s.list.rowAt(s.activeIndex);
+          if (!row || (e.target as HTMLElement).closest('button, a')) return;
+          s.onSearchChange({ complaint: row.id });
+          break;
+        }
+        case 'a': {
+          const row = s.assignTarget;
+          if (!row || !s.me || s.me.role === 'auditor' || row.assigneeId === s.me.id) return;
+          s.assign.mutate(
+            { version: row.version, assigneeId: s.me.id },
+            { onSuccess: () => message.success(s.t('queue.drawer.assigned')), onError: (err) => message.error(err.message) },
+          );
+          break;
+        }
+        case 'x': {
+          const row = s.list.rowAt(s.activeIndex);
+          if (row) toggleSelected(row);
+          break;
+        }
+        case 'e': {
+          const items = s.selected.size ? [...s.selected.values()] : [s.list.rowAt(s.activeIndex)].filter((r): r is Complaint => !!r);
+          if (items.length && s.me?.role !== 'auditor') setEscalating(items);
+          break;
+        }
+        case '?':
+          setHelpOpen(true);
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+    // Handlers read the latest state through keyState; binding once keeps one listener.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   let body;
   if (list.isPending) body = <LoadingState />;
-  else if (list.isError) body = <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
-  else if (list.data.items.length === 0)
+  else if (list.error && list.total === 0) body = <ApiErrorAlert error={list.error} onRetry={list.retry} />;
+  else if (list.total === 0)
     body = (
       <EmptyState
         description={hasFilters(search) ? t('queue.emptyFiltered') : t('queue.empty')}
-        action={hasFilters(search) ? <Button onClick={clearFilters}>{t('queue.filter.clear')}</Button> : undefined}
+        action={hasFilters(search) ? <Button onClick={() => onSearchChange(CLEAR_FILTERS)}>{t('queue.filter.clear')}</Button> : undefined}
       />
     );
   else
     body = (
       <>
+        {list.error && <ApiErrorAlert compact error={list.error} onRetry={list.retry} />}
         <QueueTable
-          rows={list.data.items}
+          scrollRef={scrollRef}
+          total={list.total}
+          rowAt={list.rowAt}
+          onRangeChange={onRangeChange}
           sorting={sorting}
           onSortingChange={onSortingChange}
-          onOpen={(id) => onSearchChange({ complaint: id })}
-          selectedId={search.complaint}
-          fetching={list.isPlaceholderData}
+          layout={layout}
+          onLayoutChange={(l) => me && setLayout(me.id, l)}
+          onOpen={(id) => open(id)}
+          openId={search.complaint}
+          activeIndex={activeIndex}
+          onActiveIndexChange={setActiveIndex}
+          selected={new Set(selected.keys())}
+          onToggleSelected={(id) => {
+            const row = selected.get(id) ?? findLoaded(list.rowAt, range, id);
+            if (row) toggleSelected(row);
+          }}
+          stale={list.isStale}
         />
-        <Flex justify="flex-end" style={{ marginTop: 12 }}>
-          <Pagination
-            data-testid="queue-pagination"
-            current={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            showSizeChanger
-            pageSizeOptions={PAGE_SIZES.map(String)}
-            showTotal={(total, [from, to]) => t('queue.pageTotal', { from, to, total })}
-            onChange={(page, pageSize) =>
-              onSearchChange({ page: page === 1 ? undefined : page, pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : pageSize })
-            }
-          />
-        </Flex>
       </>
     );
 
@@ -79,19 +223,64 @@ export function QueuePage({ search, onSearchChange }: Props) {
       title={
         <Flex align="baseline" gap={12}>
           <span>{t('queue.title')}</span>
-          {list.data && (
+          {!list.isPending && (
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }} data-testid="queue-total">
-              {t('queue.total', { count: list.data.total })}
+              {t('queue.total', { count: list.total })}
             </Typography.Text>
           )}
         </Flex>
       }
+      extra={
+        <Flex gap={8}>
+          <Button onClick={() => setHelpOpen(true)} data-testid="shortcuts-button">
+            ?
+          </Button>
+          <ColumnSettings layout={layout} onChange={(l) => me && setLayout(me.id, l)} />
+        </Flex>
+      }
     >
-      <div style={{ marginBottom: 12 }}>
+      <Flex vertical gap={8} style={{ marginBottom: 8 }}>
+        <SavedViews userId={me?.id} search={search} onApply={(filters) => onSearchChange(replaceFilters(filters))} />
         <QueueFilters search={search} onChange={(patch) => onSearchChange(patch)} />
-      </div>
+        <BulkBar
+          selected={selected}
+          onSelectionChange={setSelected}
+          familyId={search.family}
+          familySize={search.family ? list.total : 0}
+          me={me}
+          onEscalate={setEscalating}
+        />
+      </Flex>
       {body}
-      <ComplaintDrawer complaintId={search.complaint} onClose={() => onSearchChange({ complaint: undefined })} />
+      <ComplaintDrawer
+        complaintId={search.complaint}
+        onClose={() => open(undefined)}
+        onOpen={(id) => open(id)}
+        onFilterFamily={(family) => onSearchChange({ ...CLEAR_FILTERS, family, status: [], complaint: undefined })}
+        beginDecision={beginDecision}
+        onEscalate={(c) => {
+          escalationDone.current = beginDecision();
+          setEscalating([c]);
+        }}
+      />
+      <EscalateDialog
+        complaints={escalating}
+        onClose={() => setEscalating(null)}
+        onDone={() => {
+          setEscalating(null);
+          // Escalated from the detail: that was a decision, so the next item opens; from the selection: it is done.
+          const next = escalationDone.current;
+          escalationDone.current = null;
+          if (next) next();
+          else setSelected(new Map());
+        }}
+      />
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </Card>
   );
+}
+
+function findLoaded(rowAt: (i: number) => Complaint | undefined, range: { start: number; end: number }, id: string): Complaint | undefined {
+  for (let i = range.start; i <= range.end; i++) if (rowAt(i)?.id === id) return rowAt(i);
+  return undefined;
 }

@@ -1,98 +1,196 @@
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
-import { functionalUpdate, useTable, type SortingState, type Updater } from '@tanstack/react-table';
-import type { KeyboardEvent } from 'react';
+import {
+  functionalUpdate,
+  useTable,
+  type ColumnOrderState,
+  type ColumnSizingState,
+  type ColumnVisibilityState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Checkbox } from 'antd';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '@/api/schemas';
-import { queueColumns, queueFeatures } from './queue-columns';
+import { deadlineUrgency } from '@/components/DeadlineCountdown';
+import type { ColumnLayout } from '../state/prefs';
+import { QUEUE_COLUMN_IDS, queueColumns, queueFeatures } from './queue-columns';
 import styles from './QueueTable.module.css';
 
+export const ROW_HEIGHT = 52;
+const SELECT_WIDTH = 36;
+
 type Props = {
-  rows: Complaint[];
+  total: number;
+  rowAt: (index: number) => Complaint | undefined;
+  /** Reports the index range on screen, so the caller fetches those chunks. */
+  onRangeChange: (range: { start: number; end: number }) => void;
   sorting: SortingState;
   onSortingChange: (next: SortingState) => void;
-  onOpen: (id: string) => void;
-  selectedId?: string;
-  /** A newer page is on its way; the rows shown are the previous ones. */
-  fetching?: boolean;
+  layout: ColumnLayout;
+  onLayoutChange: (layout: ColumnLayout) => void;
+  onOpen: (id: string, index: number) => void;
+  openId?: string;
+  /** Keyboard cursor (j / k). */
+  activeIndex: number;
+  onActiveIndexChange: (index: number) => void;
+  selected: ReadonlySet<string>;
+  onToggleSelected: (id: string) => void;
+  /** Rows shown belong to the previous filter while a new one loads. */
+  stale?: boolean;
+  scrollRef?: RefObject<HTMLDivElement | null>;
 };
 
 /**
- * The queue grid. Headless Table v9 with server-side sorting (`manualSorting`): the table only keeps
- * the header state in step with the URL; the rows arrive already sorted and paged.
+ * The queue grid: headless Table v9 for columns (sort, size, resize, hide, reorder) and TanStack Virtual
+ * for rows, so only what is on screen is in the DOM however long the list. Rows arrive already sorted and
+ * paged from the server (`manualSorting`); a row not fetched yet shows as a placeholder.
  */
-export function QueueTable({ rows, sorting, onSortingChange, onOpen, selectedId, fetching }: Props) {
+export function QueueTable(props: Props) {
+  const { total, rowAt, onRangeChange, sorting, onSortingChange, layout, onLayoutChange, onOpen, openId, activeIndex, onActiveIndexChange, selected, onToggleSelected, stale } = props;
   const { t } = useTranslation();
+  const ownRef = useRef<HTMLDivElement>(null);
+  const scrollRef = props.scrollRef ?? ownRef;
+
+  // TanStack Virtual returns functions that change without a new identity, which React's compiler cannot
+  // memoise around; this component is not compiled, which is what the library expects.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = items[items.length - 1]?.index ?? 0;
+  useEffect(() => onRangeChange({ start, end }), [start, end, onRangeChange]);
+
+  // Keep the keyboard cursor on screen.
+  useEffect(() => {
+    if (activeIndex >= 0 && activeIndex < total) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, total, virtualizer]);
+
+  const visibleRows: Complaint[] = [];
+  for (const v of items) {
+    const row = rowAt(v.index);
+    if (row) visibleRows.push(row);
+  }
+
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(layout.hidden.map((id) => [id, false]));
+  const columnOrder: ColumnOrderState = layout.order.length ? layout.order : QUEUE_COLUMN_IDS;
   const table = useTable({
     features: queueFeatures,
     columns: queueColumns,
-    data: rows,
+    data: visibleRows,
     getRowId: (row) => row.id,
     manualSorting: true,
     enableMultiSort: false,
     enableSortingRemoval: false,
-    state: { sorting },
+    columnResizeMode: 'onChange',
+    state: { sorting, columnSizing: layout.sizing, columnVisibility, columnOrder },
     onSortingChange: (updater: Updater<SortingState>) => onSortingChange(functionalUpdate(updater, sorting)),
+    onColumnSizingChange: (updater: Updater<ColumnSizingState>) => onLayoutChange({ ...layout, sizing: functionalUpdate(updater, layout.sizing) }),
+    onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => {
+      const next = functionalUpdate(updater, columnVisibility);
+      onLayoutChange({ ...layout, hidden: Object.keys(next).filter((k) => next[k] === false) });
+    },
+    onColumnOrderChange: (updater: Updater<ColumnOrderState>) => onLayoutChange({ ...layout, order: functionalUpdate(updater, columnOrder) }),
   });
-
-  const onRowKey = (e: KeyboardEvent, id: string) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpen(id);
-    }
-  };
+  const rowsById = table.getRowModel().rowsById;
+  const width = table.getTotalSize() + SELECT_WIDTH;
 
   return (
-    <div className={styles.wrap}>
-      <table className={`${styles.table} ${fetching ? styles.fetching : ''}`} data-testid="complaint-table" aria-busy={fetching}>
-        <thead>
+    <div ref={scrollRef} className={styles.scroller} data-testid="queue-scroller">
+      <div role="table" aria-rowcount={total} className={`${styles.table} ${stale ? styles.fetching : ''}`} data-testid="complaint-table" aria-busy={stale} style={{ width }}>
+        <div role="rowgroup" className={styles.head}>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <div role="row" key={group.id} className={styles.headRow}>
+              <div role="columnheader" className={styles.selectCell} style={{ width: SELECT_WIDTH }} />
               {group.headers.map((header) => {
                 const canSort = header.column.getCanSort();
                 const dir = header.column.getIsSorted();
                 return (
-                  <th
+                  <div
+                    role="columnheader"
                     key={header.id}
                     style={{ width: header.getSize() }}
-                    className={canSort ? styles.sortable : undefined}
+                    className={`${styles.th} ${canSort ? styles.sortable : ''}`}
                     onClick={canSort ? header.column.getToggleSortingHandler() : undefined}
                     aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}
                     title={canSort ? t('queue.sortHint') : undefined}
                     data-testid={`col-${header.column.id}`}
                   >
-                    <table.FlexRender header={header} />
+                    <span className={styles.thLabel}>
+                      <table.FlexRender header={header} />
+                    </span>
                     {canSort && (
                       <span className={`${styles.sortIcon} ${dir ? styles.sortActive : ''}`}>
                         {dir === 'desc' ? <CaretDownOutlined /> : dir === 'asc' ? <CaretUpOutlined /> : <CaretUpOutlined style={{ opacity: 0.4 }} />}
                       </span>
                     )}
-                  </th>
+                    <span
+                      className={`${styles.resizer} ${header.column.getIsResizing() ? styles.resizing : ''}`}
+                      onMouseDown={header.getResizeHandler()}
+                      onTouchStart={header.getResizeHandler()}
+                      onClick={(e) => e.stopPropagation()}
+                      onDoubleClick={() => header.column.resetSize()}
+                      data-testid={`resize-${header.column.id}`}
+                      aria-hidden
+                    />
+                  </div>
                 );
               })}
-            </tr>
+            </div>
           ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              className={`${styles.row} ${row.id === selectedId ? styles.selected : ''}`}
-              data-testid="complaint-row"
-              data-id={row.id}
-              tabIndex={0}
-              aria-selected={row.id === selectedId}
-              onClick={() => onOpen(row.id)}
-              onKeyDown={(e) => onRowKey(e, row.id)}
-            >
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        </div>
+        <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((v) => {
+            const complaint = rowAt(v.index);
+            const row = complaint ? rowsById[complaint.id] : undefined;
+            const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT };
+            if (!complaint || !row)
+              return (
+                <div role="row" key={`p-${v.index}`} className={`${styles.row} ${styles.placeholder}`} style={style} data-testid="placeholder-row">
+                  <div className={styles.skeleton} />
+                </div>
+              );
+            const urgency = deadlineUrgency(complaint.dueAt, complaint.status, Date.now());
+            const classes = [styles.row, styles[`urgency_${urgency}`]];
+            if (complaint.id === openId) classes.push(styles.open);
+            if (v.index === activeIndex) classes.push(styles.active);
+            if (selected.has(complaint.id)) classes.push(styles.selected);
+            return (
+              <div
+                role="row"
+                key={complaint.id}
+                aria-rowindex={v.index + 1}
+                className={classes.join(' ')}
+                style={style}
+                data-testid="complaint-row"
+                data-id={complaint.id}
+                data-index={v.index}
+                data-active={v.index === activeIndex || undefined}
+                aria-selected={selected.has(complaint.id)}
+                onClick={() => {
+                  onActiveIndexChange(v.index);
+                  onOpen(complaint.id, v.index);
+                }}
+              >
+                <div role="cell" className={styles.selectCell} style={{ width: SELECT_WIDTH }} onClick={(e) => e.stopPropagation()}>
+                  <Checkbox checked={selected.has(complaint.id)} onChange={() => onToggleSelected(complaint.id)} data-testid="row-select" aria-label={t('triage.bulk.select')} />
+                </div>
+                {row.getVisibleCells().map((cell) => (
+                  <div role="cell" key={cell.id} className={styles.td} style={{ width: cell.column.getSize() }}>
+                    <table.FlexRender cell={cell} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
     </div>
   );
 }

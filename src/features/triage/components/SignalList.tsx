@@ -7,18 +7,24 @@ import styles from './ComplaintDrawer.module.css';
 export function SignalList({ signals }: { signals: Signal[] }) {
   const { t } = useTranslation();
   const sorted = [...signals].sort((a, b) => b.weight - a.weight);
-  const max = Math.max(1, ...sorted.map((s) => s.weight));
+  const sum = sorted.reduce((acc, s) => acc + s.weight, 0);
   if (sorted.length === 0) return <Typography.Text type="secondary">{t('queue.drawer.noSignals')}</Typography.Text>;
 
   return (
+    <>
+    <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+      {t('triage.drawer.scoreSum', { count: sorted.length })}
+    </Typography.Paragraph>
     <ul className={styles.list} data-testid="signal-list">
       {sorted.map((s) => (
         <li key={s.code} className={styles.item} data-testid="signal" data-code={s.code}>
           <div className={styles.itemHead}>
             <Typography.Text strong>{t(`signal.${s.code}`)}</Typography.Text>
             <Space size={6}>
-              <Progress percent={(s.weight / max) * 100} showInfo={false} size={[80, 6]} strokeColor="#a8272d" />
-              <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>{t('queue.drawer.weight', { weight: s.weight })}</Typography.Text>
+              <Progress percent={(s.weight / sum) * 100} showInfo={false} size={[80, 6]} strokeColor="#a8272d" />
+              <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="signal-contribution">
+                {t('triage.drawer.contribution', { weight: s.weight, pct: Math.round((s.weight / sum) * 100) })}
+              </Typography.Text>
             </Space>
           </div>
           <Typography.Paragraph style={{ margin: '4px 0' }}>{s.explanation}</Typography.Paragraph>
@@ -35,5 +41,6 @@ export function SignalList({ signals }: { signals: Signal[] }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }

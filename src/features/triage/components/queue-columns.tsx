@@ -1,4 +1,12 @@
-import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import {
+  columnOrderingFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '@/api/schemas';
@@ -10,9 +18,9 @@ import { DemandTags, LabelTag, StatusTag, TopSignals } from './ComplaintTags';
 
 /**
  * Sorting is registered so headers can show and change the order (the server does the sorting);
- * sizing gives fixed column widths, which virtual rows will need later.
+ * sizing gives the fixed widths virtual rows need; people may resize, hide and reorder columns.
  */
-export const queueFeatures = tableFeatures({ rowSortingFeature, columnSizingFeature });
+export const queueFeatures = tableFeatures({ rowSortingFeature, columnSizingFeature, columnResizingFeature, columnVisibilityFeature, columnOrderingFeature });
 const col = createColumnHelper<typeof queueFeatures, Complaint>();
 
 /** Headers render as components so they follow a language switch without rebuilding the columns. */
@@ -29,8 +37,8 @@ function Channel({ value }: { value: Complaint['channel'] }) {
 function Complainant({ value }: { value: Complaint['complainant'] }) {
   const { t } = useTranslation();
   return (
-    <Space orientation="vertical" size={0}>
-      <span>
+    <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
+      <span style={{ whiteSpace: 'nowrap' }}>
         {value.name}{' '}
         <Tag color={value.kind === 'agent' ? 'red' : undefined} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
           {t(`complainantKind.${value.kind}`)}
@@ -43,10 +51,14 @@ function Complainant({ value }: { value: Complaint['complainant'] }) {
   );
 }
 
-function FamilySize({ value }: { value: number }) {
+function FamilySize({ value, familyId }: { value: number; familyId: string | null }) {
   const { t } = useTranslation();
-  if (value <= 1) return <Typography.Text type="secondary">—</Typography.Text>;
-  return <span title={t('queue.familyHint', { count: value })}>×{value}</span>;
+  if (value <= 1 || !familyId) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <span title={t('queue.familyHint', { count: value })} data-testid="family-size" data-family={familyId}>
+      ×{value}
+    </span>
+  );
 }
 
 /** Module-level and stable: Table v9 re-derives its models whenever the columns array changes. */
@@ -67,7 +79,7 @@ export const queueColumns = col.columns([
     size: 110,
   }),
   col.accessor('signals', { header: () => <Title k="signals" />, cell: (c) => <TopSignals signals={c.getValue()} />, enableSorting: false, size: 220 }),
-  col.accessor('templateFamilySize', { header: () => <Title k="family" />, cell: (c) => <FamilySize value={c.getValue()} />, size: 64 }),
+  col.accessor('templateFamilySize', { header: () => <Title k="family" />, cell: (c) => <FamilySize value={c.getValue()} familyId={c.row.original.templateFamilyId} />, size: 64 }),
   col.accessor('dueAt', { header: () => <Title k="deadline" />, cell: (c) => <DeadlineCountdown dueAt={c.getValue()} status={c.row.original.status} />, size: 110 }),
   col.accessor('status', {
     header: () => <Title k="status" />,
@@ -90,3 +102,6 @@ export const queueColumns = col.columns([
     size: 90,
   }),
 ]);
+
+/** Every column id, in the default order (for the column settings and for resetting a layout). */
+export const QUEUE_COLUMN_IDS = queueColumns.map((c) => (c as { accessorKey?: string; id?: string }).accessorKey ?? c.id ?? '');

@@ -1,0 +1,66 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The complaint queue as a user sees it: filters, views, rows, the detail drawer and bulk bar. */
+export class QueuePage {
+  constructor(readonly page: Page) {}
+
+  rows() {
+    return this.page.getByTestId('complaint-row');
+  }
+  row(id: string) {
+    return this.page.locator(`[data-testid="complaint-row"][data-id="${id}"]`);
+  }
+  drawer() {
+    return this.page.getByTestId('complaint-drawer');
+  }
+  bulkBar() {
+    return this.page.getByTestId('bulk-bar');
+  }
+
+  /** The first open generates the demo data in the browser, which takes a while on a busy machine. */
+  async ready() {
+    await expect(this.rows().first()).toBeVisible({ timeout: 45_000 });
+  }
+
+  /** Chooses `option` in the antd select with this test id (multi-selects stay open, so close them). */
+  async pick(testId: string, option: string | RegExp) {
+    await this.page.getByTestId(testId).click();
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    await this.page.keyboard.press('Escape');
+  }
+
+  async rowIds(): Promise<string[]> {
+    return this.rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  }
+
+  /** Opens the row in the detail drawer and returns the id the drawer shows. */
+  async openRow(locator: Locator) {
+    await locator.click();
+    await expect(this.drawer().getByTestId('risk-score')).toBeVisible();
+    const id = (await this.drawer().getAttribute('data-id'))!;
+    await expect(this.page.locator(`[data-testid="complaint-row"][data-id="${id}"]`)).toHaveAttribute('aria-selected', /true|false/);
+    return id;
+  }
+
+  async closeDrawer() {
+    await this.page.locator('.ant-drawer-close').click();
+    await expect(this.drawer()).toBeHidden();
+  }
+
+  /** Talks to the demo backend directly, as another person's session would (bypassing this screen's cache). */
+  async api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+    return this.page.evaluate(
+      async ([p, i]) => {
+        const res = await fetch(`/api${p}`, {
+          method: i?.method ?? 'GET',
+          headers: { 'content-type': 'application/json' },
+          body: i?.body === undefined ? undefined : JSON.stringify(i.body),
+        });
+        return res.json();
+      },
+      [path, init] as const,
+    ) as Promise<T>;
+  }
+}
+
+export type ApiComplaint = { id: string; version: number; label: string; templateFamilyId: string | null; templateFamilySize: number; caseId: string | null; riskScore: number; status: string };

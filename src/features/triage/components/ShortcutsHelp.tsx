@@ -1,0 +1,36 @@
+import { Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+const KEYS: [string, string][] = [
+  ['j', 'j'],
+  ['k', 'k'],
+  ['Enter', 'enter'],
+  ['a', 'a'],
+  ['e', 'e'],
+  ['x', 'x'],
+  ['?', 'help'],
+  ['Esc', 'esc'],
+];
+
+export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal open={open} onCancel={onClose} footer={null} title={t('triage.keys.title')} width={420}>
+      <table data-testid="shortcuts" style={{ width: '100%' }}>
+        <tbody>
+          {KEYS.map(([key, label]) => (
+            <tr key={key}>
+              <td style={{ padding: '4px 12px 4px 0', width: 80 }}>
+                <Typography.Text keyboard>{key}</Typography.Text>
+              </td>
+              <td>{t(`triage.keys.${label}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t('triage.keys.after')}
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
