@@ -15,5 +15,6 @@ export default defineConfig({
     setupFiles: ['src/mocks/vitest.setup.ts'],
     // Generating the full demo dataset takes about a second alone, several on a busy 2-core CI machine.
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
