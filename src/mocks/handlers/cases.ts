@@ -73,6 +73,10 @@ export const caseHandlers = [
       const user = requireWriter(ctx, db);
       checkVersion(ctx, kase, patch.version);
       const now = new Date().toISOString();
+      // Look everything up before changing anything, so an unknown id leaves the case as it was.
+      const addEntityIds = (patch.addEntityIds ?? []).filter((eid) => !kase.entityIds.includes(eid));
+      for (const eid of addEntityIds) findOr404(ctx, db.entities, eid);
+      const addComplaints = (patch.addComplaintIds ?? []).filter((cid) => !kase.complaintIds.includes(cid)).map((cid) => findOr404(ctx, db.complaints, cid));
 
       if (patch.status && patch.status !== kase.status) {
         const denial = checkCaseTransition(kase, patch.status, currentUser(db).role, { policeReceiptNo: patch.policeReceiptNo, reason: patch.statusReason });
@@ -88,6 +92,17 @@ export const caseHandlers = [
       if (patch.assigneeId !== undefined && patch.assigneeId !== kase.assigneeId) {
         recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'case', recordId: kase.id, summary: `${kase.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}` });
         kase.assigneeId = patch.assigneeId;
+      }
+      if (addEntityIds.length || addComplaints.length) {
+        kase.entityIds.push(...addEntityIds);
+        for (const c of addComplaints) {
+          kase.complaintIds.push(c.id);
+          for (const ev of c.evidenceIds) if (!kase.evidenceIds.includes(ev)) kase.evidenceIds.push(ev);
+          c.caseId = kase.id;
+          c.version += 1;
+          c.updatedAt = now;
+        }
+        recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+${addEntityIds.length} entities, +${addComplaints.length} complaints` });
       }
       if (patch.note) {
         kase.notes.push({ id: `n-${kase.id}-${kase.notes.length + 1}`, authorId: user.id, text: patch.note, at: now });
