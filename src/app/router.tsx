@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
+import { graphSearchSchema, type GraphSearchPatch } from '@/features/graph/api/graph-search';
 import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
 import { RouteErrorComponent } from './error-boundary';
 import { RootLayout } from './layout';
@@ -51,7 +52,20 @@ const auditRoute = createRoute({
 });
 
 const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesPage });
-const graphRoute = createRoute({ getParentRoute: () => rootRoute, path: '/graph', component: GraphPage });
+const graphRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/graph',
+  validateSearch: graphSearchSchema,
+  component: function GraphRoute() {
+    const search = graphRoute.useSearch();
+    const navigate = useNavigate({ from: '/graph' });
+    const onSearchChange = (patch: GraphSearchPatch, opts?: { replace?: boolean }) =>
+      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: opts?.replace });
+    // Links out of the graph (queue, evidence, a case's graph) are plain hrefs: the router parses their search.
+    const onOpen = (href: string) => void router.history.push(href);
+    return <GraphPage search={search} onSearchChange={onSearchChange} onOpen={onOpen} />;
+  },
+});
 const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsPage });
 
 const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, graphRoute, referralsRoute, auditRoute]);

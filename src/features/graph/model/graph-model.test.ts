@@ -82,4 +82,13 @@ describe('community aggregation', () => {
     const internal = full.edges.length - collapsed.edges.reduce((s, e) => s + e.data.weight, 0);
     expect(internal).toBe(3); // b1-p1, b2-p1, c1-b1 are inside and not drawn
   });
+
+  it('leaves out members of communities below the minimum size', () => {
+    const set = sample();
+    const communities = { b1: 0, b2: 0, p1: 0, c1: 0, hub: 1, old: 2 };
+    const sizes = new Map([[0, 4], [1, 1], [2, 1]]);
+    const r = buildElements(set, { communities, communitySizes: sizes, minCommunitySize: 2, collapsed: new Set([0]) });
+    expect(r.nodes.map((n) => n.data.id)).toEqual([communityNodeId(0)]);
+    expect(r.visibleEntityCount).toBe(4);
+  });
 });

@@ -62,6 +62,9 @@ export type ViewOptions = {
   communities?: Readonly<Record<string, number>> | null;
   /** Communities drawn as one node each. */
   collapsed?: ReadonlySet<number>;
+  /** Level of detail for the whole network: members of communities smaller than this are left out. */
+  minCommunitySize?: number;
+  communitySizes?: ReadonlyMap<number, number>;
 };
 
 export type NodeData = {
@@ -104,6 +107,10 @@ export function entityVisible(e: Entity, o: ViewOptions): boolean {
   if (o.hideHubs && e.isHub) return false;
   if (o.entityTypes && !o.entityTypes.has(e.type)) return false;
   if (o.timeRange && !overlaps(e.firstSeen, e.lastSeen, o.timeRange)) return false;
+  if (o.minCommunitySize && o.communitySizes) {
+    const c = o.communities?.[e.id];
+    if (c !== undefined && (o.communitySizes.get(c) ?? 0) < o.minCommunitySize) return false;
+  }
   return true;
 }
 
