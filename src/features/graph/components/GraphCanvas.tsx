@@ -39,6 +39,15 @@ type Props = {
   onLayoutDone?: (ms: number) => void;
 };
 
+/** Fit everything, but never blow a handful of nodes up to poster size. */
+function fitView(cy: Core) {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > 1.2) {
+    cy.zoom(1.2);
+    cy.center();
+  }
+}
+
 export function layoutOptions(name: GraphLayoutName, opts: { incremental: boolean; nodeCount: number; roots?: string[] }): LayoutOptions {
   if (name === 'concentric')
     return { name: 'concentric', animate: false, concentric: (n: NodeSingular) => n.degree(false), levelWidth: () => 2, minNodeSpacing: 12 } as LayoutOptions;
@@ -47,12 +56,14 @@ export function layoutOptions(name: GraphLayoutName, opts: { incremental: boolea
     name: 'fcose',
     animate: false,
     // "draft" is a spectral layout only: fast enough for thousands of nodes, refined when the view is small.
+    // fcose cannot run "draft" incrementally (it relocates from a spectral result it did not compute), so big views start over.
     quality: opts.nodeCount > 1200 ? 'draft' : 'default',
-    randomize: !opts.incremental,
+    randomize: opts.nodeCount > 1200 || !opts.incremental,
     nodeRepulsion: () => 6000,
     idealEdgeLength: () => 60,
     nodeSeparation: 60,
-    packComponents: true,
+    // fcose's component packing fails on incremental runs (relocateComponent on undefined).
+    packComponents: opts.nodeCount > 1200 || !opts.incremental,
   } as LayoutOptions;
 }
 
@@ -116,16 +127,22 @@ export function GraphCanvas({ elements, layout, anchor, pinned, selected, highli
     lastRun.current = { run: layout.run, name: layout.name, preset: layout.preset };
     for (const n of fresh) placed.current.add(n.id());
     if (coveredByPreset && !asked) {
-      cy.fit(undefined, 30);
+      fitView(cy);
       callbacks.current.onLayoutDone?.(performance.now() - t0);
       return;
     }
     const running = cy.layout(layoutOptions(layout.name, { incremental, nodeCount: nodes.length, roots: layout.roots }));
     running.one('layoutstop', () => {
-      cy.fit(undefined, 30);
+      fitView(cy);
       callbacks.current.onLayoutDone?.(performance.now() - t0);
     });
-    running.run();
+    try {
+      running.run();
+    } catch (error) {
+      // A layout failure must not take the screen down: keep the positions we have.
+      console.error('graph layout failed', error);
+      fitView(cy);
+    }
   }, [elements, layout, anchor]);
 
   useEffect(() => {

@@ -194,15 +194,23 @@ export function GraphPage({ search, onSearchChange, onOpen }: Props) {
   const loadNetwork = async () => {
     setBusy(true);
     setActionError(null);
+    setDetecting(true);
     try {
       const g = await queryClient.fetchQuery(graphQueries.network(false));
       const s = useGraphStore.getState();
-      s.add(g.entities, g.links, { undoable: true });
-      await detect({ collapseAll: true, minSize: 5 });
+      // Communities over what is already on screen plus the network, computed before anything is drawn.
+      const entities = new Map(s.set.entities);
+      for (const e of g.entities) entities.set(e.id, e);
+      const links = new Map(s.set.links);
+      for (const l of g.links) links.set(l.id, l);
+      const { result, ms } = await detectCommunitiesInWorker(entities.values(), links.values(), excludeHubs);
+      useGraphStore.getState().addNetwork(g.entities, g.links, { ...result, ms }, 5);
+      setTab('communities');
     } catch (error) {
       setActionError(error);
     } finally {
       setBusy(false);
+      setDetecting(false);
     }
   };
 
@@ -388,6 +396,7 @@ export function GraphPage({ search, onSearchChange, onOpen }: Props) {
       {actionError ? <ApiErrorAlert error={actionError} /> : null}
       {savedLayout.isError && <ApiErrorAlert error={savedLayout.error} onRetry={() => void savedLayout.refetch()} />}
       <div style={{ display: 'flex', gap: 8, height: 'calc(100vh - 230px)', minHeight: 420 }}>
+        <div style={{ flex: 1, display: 'flex', flexDirection: 'column', gap: 4, minWidth: 0 }}>
         <div
           data-testid="graph-canvas"
           data-loading={store.loading || busy || detecting}
@@ -412,9 +421,8 @@ export function GraphPage({ search, onSearchChange, onOpen }: Props) {
             onReady={(cy) => (cyRef.current = cy)}
             onLayoutDone={setLastLayoutMs}
           />
-          <div style={{ position: 'absolute', left: 8, bottom: 6, right: 8, zIndex: 2, background: 'rgba(255,255,255,0.85)', padding: '2px 6px', borderRadius: 4 }}>
-            <Legend />
-          </div>
+        </div>
+        <Legend />
         </div>
         <div style={{ width: 380, overflow: 'auto' }}>
           <Tabs

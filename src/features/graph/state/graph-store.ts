@@ -39,6 +39,8 @@ type GraphState = {
   showAll: () => void;
   togglePinned: (id: string) => void;
   setCommunities: (r: (CommunityResult & { ms: number }) | null, opts?: { collapseAll?: boolean }) => void;
+  /** Adds a whole network already split into communities, collapsed, in one change: 14k nodes must never reach the canvas at once. */
+  addNetwork: (entities: readonly Entity[], links: readonly Link[], communities: CommunityResult & { ms: number }, minSize: number) => void;
   toggleCollapsed: (c: number) => void;
   setAllCollapsed: (collapsed: boolean) => void;
   setMinCommunitySize: (n: number) => void;
@@ -114,6 +116,19 @@ export const useGraphStore = create<GraphState>()((set, get) => ({
       communities: { ...r, sizes },
       collapsed: opts.collapseAll ? new Set(sizes.keys()) : new Set(),
       version: get().version + 1,
+    });
+  },
+  addNetwork: (entities, links, r, minSize) => {
+    const s = get();
+    const added = mergeInto(s.set, entities, links);
+    const sizes = communitySizes(r.communityOf);
+    set({
+      version: s.version + 1,
+      anchor: null,
+      undo: [...s.undo, { ...added, anchor: null }],
+      communities: { ...r, sizes },
+      collapsed: new Set(sizes.keys()),
+      minCommunitySize: minSize,
     });
   },
   toggleCollapsed: (c) => {
