@@ -11,6 +11,11 @@ export const graphKeys = {
   search: (q: string) => [...graphKeys.searches(), q] as const,
   network: (excludeHubs: boolean) => [...graphKeys.all, 'network', { excludeHubs }] as const,
   layouts: () => [...graphKeys.all, 'layout'] as const,
+  subgraph: (ids: readonly string[]) =>
+    queryOptions({
+      queryKey: [...graphKeys.all, 'subgraph', [...ids].sort().join(',')] as const,
+      queryFn: ({ signal }) => request('/graph/subgraph', { query: { ids: ids.join(',') }, schema: graphSchema, signal }),
+    }),
   layout: (caseId: string) => [...graphKeys.layouts(), caseId] as const,
 };
 
@@ -24,6 +29,11 @@ export const graphQueries = {
       queryKey: graphKeys.network(excludeHubs),
       queryFn: ({ signal }) => request('/graph/network', { query: { excludeHubs }, schema: graphSchema, signal }),
       staleTime: 5 * 60_000,
+    }),
+  subgraph: (ids: readonly string[]) =>
+    queryOptions({
+      queryKey: [...graphKeys.all, 'subgraph', [...ids].sort().join(',')] as const,
+      queryFn: ({ signal }) => request('/graph/subgraph', { query: { ids: ids.join(',') }, schema: graphSchema, signal }),
     }),
   layout: (caseId: string) =>
     queryOptions({

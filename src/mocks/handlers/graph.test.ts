@@ -18,6 +18,14 @@ describe('graph endpoints for the graph screen', () => {
     expect(noHubs.links.length).toBeLessThan(db.links.length);
   });
 
+  it('returns a subgraph: the given entities and the links among them', async () => {
+    const db = getDb();
+    const link = db.links[0];
+    const g = await run<{ entities: { id: string }[]; links: { id: string }[] }>(graphQueries.subgraph([link.source, link.target, 'nope']));
+    expect(g.entities.map((e) => e.id).sort()).toEqual([link.source, link.target].sort());
+    expect(g.links.map((l) => l.id)).toContain(link.id);
+  });
+
   it('saves a case layout with versions and refuses stale saves and auditors', async () => {
     const kase = getDb().cases[0];
     expect(await run(graphQueries.layout(kase.id))).toBeNull();

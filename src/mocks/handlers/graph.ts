@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { graphLayoutSaveSchema, graphQuerySchema, type GraphLayout } from '@/api/schemas';
 import { recordAudit } from '../auditLog';
-import { neighbourhood, searchEntities } from '../domain/graph';
+import { graphIndex, neighbourhood, searchEntities } from '../domain/graph';
 import { commit, getDb } from '../store';
 import { api, checkVersion, fail, findOr404, parseBody, parseQuery, requireWriter, respond } from './http';
 
@@ -25,6 +25,24 @@ export const graphHandlers = [
       if (!excludeHubs) return { entities: db.entities, links: db.links };
       const hubs = new Set(db.entities.filter((e) => e.isHub).map((e) => e.id));
       return { entities: db.entities.filter((e) => !hubs.has(e.id)), links: db.links.filter((l) => !hubs.has(l.source) && !hubs.has(l.target)) };
+    }),
+  ),
+  /** Given entities and every link among them: how a case's saved picture is rebuilt. */
+  http.get(api('/graph/subgraph'), ({ request }) =>
+    respond(request, () => {
+      const db = getDb();
+      const ids = new Set((new URL(request.url).searchParams.get('ids') ?? '').split(',').filter(Boolean));
+      const { entityById, adjacency } = graphIndex(db);
+      const entities = [...ids].flatMap((id) => entityById.get(id) ?? []);
+      const seen = new Set<string>();
+      const links = [];
+      for (const e of entities)
+        for (const l of adjacency.get(e.id) ?? [])
+          if (!seen.has(l.id) && ids.has(l.source) && ids.has(l.target)) {
+            seen.add(l.id);
+            links.push(l);
+          }
+      return { entities, links };
     }),
   ),
   http.get(api('/graph/layouts/:caseId'), ({ request, params }) =>

@@ -81,13 +81,8 @@ export function GraphPage({ search, onSearchChange, onOpen }: Props) {
         const kase = await queryClient.fetchQuery(caseQueries.detail(caseId));
         const layout = await queryClient.fetchQuery(graphQueries.layout(caseId));
         const ids = layout?.entityIds.length ? layout.entityIds : kase.entityIds;
-        // The case's own entities and the links among them, fetched one neighbourhood at a time (the API has no bulk lookup).
-        for (const id of ids.slice(0, 80)) {
-          if (cancelled) return;
-          const g = await queryClient.fetchQuery(graphQueries.neighbourhood({ entityId: id, depth: 1, limit: 60 }));
-          const keep = new Set(ids);
-          add({ entities: g.entities.filter((e) => keep.has(e.id)), links: g.links });
-        }
+        // The case's own entities and the links among them, as saved (or as the case lists them).
+        add(await queryClient.fetchQuery(graphQueries.subgraph(ids)));
         if (layout) useGraphStore.getState().setPreset(layout.positions);
       }
     })()
