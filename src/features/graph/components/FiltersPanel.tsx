@@ -1,5 +1,6 @@
 import { Button, Checkbox, Slider, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityTypeSchema, linkTypeSchema, type EntityType, type LinkType } from '@/api/schemas';
 import type { GraphSearch, GraphSearchPatch } from '../api/graph-search';
@@ -19,6 +20,8 @@ const DAY = 86_400_000;
 /** 筛选: entity and link types, a time window over first/last seen, hubs. Everything here lives in the URL. */
 export function FiltersPanel({ search, onSearchChange, bounds, hiddenCount, onShowAll }: Props) {
   const { t } = useTranslation();
+  // The slider moves freely while dragged; the URL (and the graph) changes once, when it is let go.
+  const [draft, setDraft] = useState<number[] | null>(null);
   const types = search.types ?? entityTypeSchema.options;
   const linkTypes = search.linkTypes ?? linkTypeSchema.options;
   const lo = bounds ? dayjs(bounds[0]).startOf('day').valueOf() : 0;
@@ -67,16 +70,20 @@ export function FiltersPanel({ search, onSearchChange, bounds, hiddenCount, onSh
             range
             min={0}
             max={days}
-            value={[from, to]}
+            value={draft ?? [from, to]}
+            onChange={setDraft}
             tooltip={{ formatter: (v) => (v === undefined ? '' : dayAt(v)) }}
-            onChangeComplete={([a, b]) => onSearchChange({ from: a > 0 ? dayAt(a) : undefined, to: b < days ? dayAt(b) : undefined })}
+            onChangeComplete={([a, b]) => {
+              setDraft(null);
+              onSearchChange({ from: a > 0 ? dayAt(a) : undefined, to: b < days ? dayAt(b) : undefined });
+            }}
           />
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
             <Typography.Text type="secondary" data-testid="graph-time-from">
-              {dayAt(from)}
+              {dayAt(draft?.[0] ?? from)}
             </Typography.Text>
             <Typography.Text type="secondary" data-testid="graph-time-to">
-              {dayAt(to)}
+              {dayAt(draft?.[1] ?? to)}
             </Typography.Text>
           </Space>
         </div>

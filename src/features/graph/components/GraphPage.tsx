@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseQueries } from '@/api/resources/cases';
 import { graphQueries, saveGraphLayout } from '@/api/resources/graph';
-import type { Case, Entity, LinkType } from '@/api/schemas';
+import type { Case, Entity, Graph, LinkType } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { GRAPH_LAYOUTS, type GraphLayoutName, type GraphSearch, type GraphSearchPatch } from '../api/graph-search';
 import { detectCommunitiesInWorker } from '../model/community-worker-client';
@@ -44,6 +44,7 @@ export function GraphPage({ search, onSearchChange, onOpen }: Props) {
   const store = useGraphStore();
   const { set, version, hidden, pinned, communities, collapsed, minCommunitySize, path, anchor, preset } = store;
   const cyRef = useRef<Core | null>(null);
+  const layoutWaiter = useRef<(() => void) | null>(null);
   const [tab, setTab] = useState('details');
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -307,6 +308,36 @@ export function GraphPage({ search, onSearchChange, onOpen }: Props) {
       },
       select: (id: string) => focus(id),
       cy: () => cyRef.current,
+      // Bench: lay out and paint a given graph; Louvain in the worker; frame times while panning.
+      benchLayout: (g: Graph) =>
+        new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          layoutWaiter.current = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+          const s = useGraphStore.getState();
+          s.reset();
+          s.add(g.entities, g.links);
+        }),
+      benchCommunities: async (g: Graph) => {
+        const t0 = performance.now();
+        const { ms } = await detectCommunitiesInWorker(g.entities, g.links, true);
+        return { worker: ms, roundTrip: performance.now() - t0 };
+      },
+      benchPan: (frames: number) =>
+        new Promise<number[]>((resolve) => {
+          const cy = cyRef.current!;
+          const times: number[] = [];
+          let last = performance.now();
+          const step = (i: number) => {
+            cy.panBy({ x: i % 60 < 30 ? 8 : -8, y: 3 });
+            requestAnimationFrame((now) => {
+              times.push(now - last);
+              last = now;
+              if (i + 1 < frames) step(i + 1);
+              else resolve(times);
+            });
+          };
+          step(0);
+        }),
     };
     return () => {
       delete window.__jianzhengGraph;
@@ -414,7 +445,11 @@ export function GraphPage({ search, onSearchChange, onOpen }: Props) {
             onSelect={select}
             onDoubleTap={onDoubleTap}
             onReady={(cy) => (cyRef.current = cy)}
-            onLayoutDone={setLastLayoutMs}
+            onLayoutDone={(ms) => {
+              setLastLayoutMs(ms);
+              layoutWaiter.current?.();
+              layoutWaiter.current = null;
+            }}
           />
         </div>
         <Legend />
@@ -470,6 +505,9 @@ declare global {
       renderedPosition: (id: string) => { x: number; y: number } | null;
       select: (id: string) => void;
       cy: () => Core | null;
+      benchLayout: (g: Graph) => Promise<number>;
+      benchCommunities: (g: Graph) => Promise<{ worker: number; roundTrip: number }>;
+      benchPan: (frames: number) => Promise<number[]>;
     };
   }
 }
