@@ -9,6 +9,7 @@ import { withBuiltApp } from './browser';
 import { benchInitialRoute } from './bundle';
 import { benchReferralPackage } from './referral';
 import { benchQueue } from './queue';
+import { benchGraph } from './graph';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -54,4 +55,5 @@ await benchReferralPackage();
 await withBuiltApp(async (ctx) => {
   await benchInitialRoute(ctx);
   await benchQueue(ctx);
+  await benchGraph(ctx);
 });

@@ -279,6 +279,20 @@ export type Link = z.infer<typeof linkSchema>;
 export const graphSchema = z.object({ entities: z.array(entitySchema), links: z.array(linkSchema) });
 export type Graph = z.infer<typeof graphSchema>;
 
+// --- graph ---
+/** Node positions of a case's graph picture, so it looks the same next time (kept beside the case, keyed by case id). */
+export const graphLayoutSchema = z.object({
+  caseId: id,
+  entityIds: z.array(id),
+  positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })),
+  savedById: id,
+  savedAt: isoDateTime,
+  version: z.number().int().nonnegative(),
+});
+export type GraphLayout = z.infer<typeof graphLayoutSchema>;
+export const graphLayoutSaveSchema = graphLayoutSchema.pick({ entityIds: true, positions: true }).extend({ version: z.number().int().nonnegative() });
+export type GraphLayoutSave = z.infer<typeof graphLayoutSaveSchema>;
+
 // ---------- Cases ----------
 export const caseStatusSchema = z.enum([
   'new', // 新建
@@ -533,6 +547,8 @@ export const casePatchSchema = z.object({
   mentions: z.array(id).optional(),
   addComplaintIds: z.array(id).optional(),
   removeComplaintIds: z.array(id).optional(),
+  /** Graph "add to case": entities joined to the case (already present ones are ignored). */
+  addEntityIds: z.array(id).optional(),
 });
 export type CasePatch = z.infer<typeof casePatchSchema>;
 

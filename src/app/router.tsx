@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirec
 import { z } from 'zod';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
 import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
+import { graphSearchSchema, type GraphSearchPatch } from '@/features/graph/api/graph-search';
 import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
 import { RouteErrorComponent } from './error-boundary';
 import { RootLayout } from './layout';
@@ -72,6 +73,20 @@ const casesRoute = createRoute({
     );
   },
 });
+const graphRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/graph',
+  validateSearch: graphSearchSchema,
+  component: function GraphRoute() {
+    const search = graphRoute.useSearch();
+    const navigate = useNavigate({ from: '/graph' });
+    const onSearchChange = (patch: GraphSearchPatch, opts?: { replace?: boolean }) =>
+      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: opts?.replace });
+    // Links out of the graph (queue, evidence, a case's graph) are plain hrefs: the router parses their search.
+    const onOpen = (href: string) => void router.history.push(href);
+    return <GraphPage search={search} onSearchChange={onSearchChange} onOpen={onOpen} />;
+  },
+});
 
 const caseRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -96,7 +111,6 @@ const boardRoute = createRoute({
     );
   },
 });
-const graphRoute = createRoute({ getParentRoute: () => rootRoute, path: '/graph', component: GraphPage });
 const referralsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/referrals',

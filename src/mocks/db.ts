@@ -1,4 +1,4 @@
-import type { AuditEvent, Case, Complaint, Customer, Entity, Evidence, Link, Referral, User } from '@/api/schemas';
+import type { AuditEvent, Case, Complaint, Customer, Entity, Evidence, GraphLayout, Link, Referral, User } from '@/api/schemas';
 
 /** Key of a clear personal-data value: `${recordType}:${recordId}:${field}`. */
 export type PiiKey = string;
@@ -23,4 +23,6 @@ export type MockDb = {
   audit: AuditEvent[];
   pii: Record<PiiKey, string>;
   session: { userId: string };
+  /** Saved graph pictures by case id; created on first save (older stored demo data has none). */
+  graphLayouts?: Record<string, GraphLayout>;
 };

@@ -157,6 +157,10 @@ export const caseHandlers = [
       const user = requireCaseWriter(ctx, db);
       checkVersion(ctx, kase, patch.version);
       const now = new Date().toISOString();
+      // Look everything up before changing anything, so an unknown id leaves the case as it was.
+      const addEntityIds = (patch.addEntityIds ?? []).filter((eid) => !kase.entityIds.includes(eid));
+      for (const eid of addEntityIds) findOr404(ctx, db.entities, eid);
+      const addComplaints = (patch.addComplaintIds ?? []).filter((cid) => !kase.complaintIds.includes(cid)).map((cid) => findOr404(ctx, db.complaints, cid));
 
       // Validate everything before changing anything: a refused request leaves no half-applied change.
       if (patch.status && patch.status !== kase.status) {
@@ -170,7 +174,6 @@ export const caseHandlers = [
         if (patch.assigneeId && !target) throw fail(422, 'validation', ctx.t('unknownUser'));
         if (target?.away) throw fail(422, 'validation', ctx.t('assignAway'));
       }
-      const adding = (patch.addComplaintIds ?? []).map((id) => findOr404(ctx, db.complaints, id));
 
       if (patch.status && patch.status !== kase.status) {
         recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: kase.id, summary: `${kase.status} → ${patch.status}`, reason: patch.statusReason?.trim() || null });
@@ -194,11 +197,15 @@ export const caseHandlers = [
         recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'case', recordId: kase.id, summary: `${kase.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}` });
         kase.assigneeId = patch.assigneeId;
       }
-      if (adding.length) {
-        attachComplaints(db, kase, adding, now);
-        recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${adding.map((c) => c.id).join(', ')}` });
+      if (addEntityIds.length) {
+        kase.entityIds.push(...addEntityIds);
+        recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${addEntityIds.length} entities` });
+      }
+      if (addComplaints.length) {
+        attachComplaints(db, kase, addComplaints, now);
+        recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${addComplaints.map((c) => c.id).join(', ')}` });
         // So each complaint's own history shows where it went.
-        for (const c of adding) recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}` });
+        for (const c of addComplaints) recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}` });
       }
       const removing = (patch.removeComplaintIds ?? []).filter((id) => kase.complaintIds.includes(id));
       if (removing.length) {

@@ -1,8 +1,9 @@
 import { http } from 'msw';
-import { graphQuerySchema } from '@/api/schemas';
-import { neighbourhood, searchEntities } from '../domain/graph';
-import { getDb } from '../store';
-import { api, findOr404, parseQuery, respond } from './http';
+import { graphLayoutSaveSchema, graphQuerySchema, type GraphLayout } from '@/api/schemas';
+import { recordAudit } from '../auditLog';
+import { graphIndex, neighbourhood, searchEntities } from '../domain/graph';
+import { commit, getDb } from '../store';
+import { api, checkVersion, fail, findOr404, parseBody, parseQuery, requireWriter, respond } from './http';
 
 export const graphHandlers = [
   http.get(api('/graph/neighbourhood'), ({ request }) =>
@@ -15,5 +16,60 @@ export const graphHandlers = [
   ),
   http.get(api('/graph/entities'), ({ request }) =>
     respond(request, () => searchEntities(getDb(), new URL(request.url).searchParams.get('q') ?? '', 50)),
+  ),
+  /** The whole network, for community detection and the overview (the client aggregates it into communities). */
+  http.get(api('/graph/network'), ({ request }) =>
+    respond(request, () => {
+      const db = getDb();
+      const excludeHubs = new URL(request.url).searchParams.get('excludeHubs') === 'true';
+      if (!excludeHubs) return { entities: db.entities, links: db.links };
+      const hubs = new Set(db.entities.filter((e) => e.isHub).map((e) => e.id));
+      return { entities: db.entities.filter((e) => !hubs.has(e.id)), links: db.links.filter((l) => !hubs.has(l.source) && !hubs.has(l.target)) };
+    }),
+  ),
+  /** Given entities and every link among them: how a case's saved picture is rebuilt. */
+  http.get(api('/graph/subgraph'), ({ request }) =>
+    respond(request, () => {
+      const db = getDb();
+      const ids = new Set((new URL(request.url).searchParams.get('ids') ?? '').split(',').filter(Boolean));
+      const { entityById, adjacency } = graphIndex(db);
+      const entities = [...ids].flatMap((id) => entityById.get(id) ?? []);
+      const seen = new Set<string>();
+      const links = [];
+      for (const e of entities)
+        for (const l of adjacency.get(e.id) ?? [])
+          if (!seen.has(l.id) && ids.has(l.source) && ids.has(l.target)) {
+            seen.add(l.id);
+            links.push(l);
+          }
+      return { entities, links };
+    }),
+  ),
+  http.get(api('/graph/layouts/:caseId'), ({ request, params }) =>
+    respond(request, (ctx) => {
+      const db = getDb();
+      const caseId = String(params.caseId);
+      findOr404(ctx, db.cases, caseId);
+      return db.graphLayouts?.[caseId] ?? null;
+    }),
+  ),
+  http.put(api('/graph/layouts/:caseId'), ({ request, params }) =>
+    respond(request, async (ctx) => {
+      const db = getDb();
+      const caseId = String(params.caseId);
+      const body = await parseBody(ctx, graphLayoutSaveSchema);
+      findOr404(ctx, db.cases, caseId);
+      const user = requireWriter(ctx, db);
+      const layouts = (db.graphLayouts ??= {});
+      const existing = layouts[caseId];
+      if (existing) checkVersion(ctx, existing, body.version);
+      else if (body.version !== 0) throw fail(409, 'conflict', ctx.t('conflict'), null);
+      const now = new Date();
+      const saved: GraphLayout = { caseId, entityIds: body.entityIds, positions: body.positions, savedById: user.id, savedAt: now.toISOString(), version: (existing?.version ?? 0) + 1 };
+      layouts[caseId] = saved;
+      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: caseId, summary: `graph layout (${body.entityIds.length})` }, now);
+      await commit();
+      return saved;
+    }),
   ),
 ];

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const base = 'http://127.0.0.1:4314';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()); });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+const url = process.argv[2] ?? '/graph';
+await page.goto(base + url);
+await page.waitForTimeout(Number(process.argv[4] ?? 6000));
+console.log(await page.getByTestId('graph-counts').textContent().catch(() => 'no counts'));
+await page.screenshot({ path: process.argv[3] ?? '/tmp/graph1.png' });
+await browser.close();

@@ -1,0 +1,213 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, InputNumber, List, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { caseKeys, caseQueries, createCase, updateCase } from '@/api/resources/cases';
+import { complaintKeys } from '@/api/resources/complaints';
+import type { Case, EntityType } from '@/api/schemas';
+import { ApiErrorAlert } from '@/components/ApiErrorAlert';
+import { EmptyState } from '@/components/EmptyState';
+import { summariseCommunity } from '../model/analysis';
+import type { WorkingSet } from '../model/graph-model';
+import { communityColor } from '../model/styles';
+import { useGraphStore } from '../state/graph-store';
+import { TypeSwatch } from './Legend';
+import { AppLink, EntityLabel, RecordLinks, type Open } from './shared';
+
+type Props = {
+  set: WorkingSet;
+  version: number;
+  excludeHubs: boolean;
+  onExcludeHubs: (v: boolean) => void;
+  onDetect: () => void;
+  detecting: boolean;
+  detectError: unknown;
+  onOpen: Open;
+  onSelect: (id: string) => void;
+  onCaseSaved: (kase: Case, entityIds: string[]) => void;
+};
+
+/** 社区: Louvain communities of what is on screen, what holds each together, and turning one into a case. */
+export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDetect, detecting, detectError, onOpen, onSelect, onCaseSaved }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { communities, collapsed, toggleCollapsed, setAllCollapsed, minCommunitySize, setMinCommunitySize } = useGraphStore();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [targetCase, setTargetCase] = useState<string | null>(null);
+  const cases = useQuery({ ...caseQueries.list({ pageSize: 200 }), enabled: chosen !== null });
+
+  const summary = useMemo(() => {
+    if (!communities || chosen === null) return null;
+    void version; // the working set is mutated in place; version says when it changed
+    return summariseCommunity({ entities: [...set.entities.values()], links: [...set.links.values()] }, communities.communityOf, chosen);
+  }, [communities, chosen, set, version]);
+
+  const afterSave = (kase: Case) => {
+    void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+    void queryClient.invalidateQueries({ queryKey: complaintKeys.all });
+    if (summary) onCaseSaved(kase, summary.members.map((m) => m.id));
+  };
+  const create = useMutation({
+    mutationFn: () =>
+      createCase({
+        title: t('graph.community.caseTitle', { n: (chosen ?? 0) + 1, glue: summary?.glue[0]?.entity.label ?? '', size: summary?.size ?? 0 }),
+        priority: 'high',
+        complaintIds: summary?.complaintIds ?? [],
+        entityIds: summary?.members.map((m) => m.id) ?? [],
+        assigneeId: null,
+      }),
+    onSuccess: (kase) => {
+      afterSave(kase);
+      message.success(t('graph.community.caseCreated', { id: kase.id }));
+    },
+  });
+  const add = useMutation({
+    mutationFn: async (caseId: string) => {
+      const kase = cases.data?.items.find((c) => c.id === caseId) ?? (await queryClient.fetchQuery(caseQueries.detail(caseId)));
+      return updateCase(caseId, { version: kase.version, addEntityIds: summary?.members.map((m) => m.id) ?? [], addComplaintIds: summary?.complaintIds ?? [] });
+    },
+    onSuccess: (kase) => {
+      afterSave(kase);
+      message.success(t('graph.community.addedToCase', { id: kase.id }));
+    },
+  });
+
+  const list = communities ? [...communities.sizes.entries()].filter(([, size]) => size >= minCommunitySize) : [];
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="graph-community-panel">
+      <Space wrap>
+        <Button type="primary" loading={detecting} onClick={onDetect} data-testid="graph-detect">
+          {t('graph.community.detect')}
+        </Button>
+        <Switch size="small" checked={excludeHubs} onChange={onExcludeHubs} data-testid="graph-community-exclude-hubs" />
+        <Typography.Text>{t('graph.excludeHubs')}</Typography.Text>
+      </Space>
+      {detectError ? <ApiErrorAlert error={detectError} onRetry={onDetect} /> : null}
+      {!communities && !detecting && <EmptyState description={t('graph.community.none')} />}
+      {communities && (
+        <>
+          <Space size={24} data-testid="graph-community-stats" data-count={communities.count}>
+            <Statistic title={t('graph.community.count')} value={communities.count} />
+            <Statistic title={t('graph.community.modularity')} value={communities.modularity} precision={3} />
+            <Statistic title={t('graph.community.time')} value={communities.ms} precision={0} suffix="ms" />
+          </Space>
+          <Space wrap>
+            <Button size="small" onClick={() => setAllCollapsed(true)} data-testid="graph-collapse-all">
+              {t('graph.community.collapseAll')}
+            </Button>
+            <Button size="small" onClick={() => setAllCollapsed(false)} data-testid="graph-expand-all">
+              {t('graph.community.expandAll')}
+            </Button>
+            <Typography.Text>{t('graph.community.minSize')}</Typography.Text>
+            <InputNumber size="small" min={1} max={500} value={minCommunitySize} onChange={(v) => setMinCommunitySize(v ?? 1)} data-testid="graph-min-size" style={{ width: 70 }} />
+          </Space>
+          <List
+            size="small"
+            style={{ maxHeight: 220, overflow: 'auto' }}
+            dataSource={list.slice(0, 200)}
+            renderItem={([c, size]) => (
+              <List.Item
+                data-testid="graph-community-item"
+                data-community={c}
+                style={{ cursor: 'pointer', background: chosen === c ? '#e6f4ff' : undefined }}
+                onClick={() => setChosen(c)}
+                actions={[
+                  <a
+                    key="toggle"
+                    data-testid="graph-community-toggle"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      toggleCollapsed(c);
+                    }}
+                  >
+                    {collapsed.has(c) ? t('graph.community.expand') : t('graph.community.collapse')}
+                  </a>,
+                ]}
+              >
+                <Space>
+                  <Tag color={communityColor(c)}>{t('graph.community.name', { n: c + 1 })}</Tag>
+                  {t('graph.community.members', { count: size })}
+                </Space>
+              </List.Item>
+            )}
+          />
+          {list.length > 200 && <Typography.Text type="secondary">{t('graph.community.more', { count: list.length - 200 })}</Typography.Text>}
+        </>
+      )}
+      {summary && (
+        <div data-testid="graph-community-summary" data-size={summary.size} style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
+          <Typography.Title level={5}>
+            <Tag color={communityColor(summary.community)}>{t('graph.community.name', { n: summary.community + 1 })}</Tag>
+            {t('graph.community.members', { count: summary.size })}
+          </Typography.Title>
+          <Space wrap size={[8, 4]}>
+            {Object.entries(summary.typeCounts).map(([type, n]) => (
+              <Space key={type} size={2}>
+                <TypeSwatch type={type as EntityType} />
+                <span>
+                  {t(`graph.entityType.${type}`)} {n}
+                </span>
+              </Space>
+            ))}
+          </Space>
+          <Typography.Paragraph strong style={{ margin: '8px 0 4px' }}>
+            {t('graph.community.glue')}
+          </Typography.Paragraph>
+          {summary.glue.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
+          {summary.glue.slice(0, 10).map(({ entity, degree }) => (
+            <div key={entity.id} data-testid="graph-community-glue">
+              <a onClick={() => onSelect(entity.id)}>
+                <EntityLabel entity={entity} />
+              </a>{' '}
+              <Typography.Text type="secondary">{t('graph.community.degree', { count: degree })}</Typography.Text>
+            </div>
+          ))}
+          <Typography.Paragraph strong style={{ margin: '8px 0 4px' }}>
+            {t('graph.community.memberList')}
+          </Typography.Paragraph>
+          <div style={{ maxHeight: 140, overflow: 'auto' }}>
+            {summary.members.slice(0, 100).map((m) => (
+              <div key={m.id}>
+                <a onClick={() => onSelect(m.id)}>
+                  <EntityLabel entity={m} />
+                </a>
+              </div>
+            ))}
+            {summary.members.length > 100 && <Typography.Text type="secondary">+{summary.members.length - 100}</Typography.Text>}
+          </div>
+          <RecordLinks complaintIds={summary.complaintIds} evidenceIds={summary.evidenceIds} onOpen={onOpen} limit={20} />
+          <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+            <Button type="primary" block loading={create.isPending} onClick={() => create.mutate()} data-testid="graph-create-case">
+              {t('graph.community.createCase')}
+            </Button>
+            {create.isError && <ApiErrorAlert error={create.error} />}
+            {create.data && (
+              <AppLink href={`/graph?case=${encodeURIComponent(create.data.id)}`} onOpen={onOpen} testId="graph-created-case">
+                {t('graph.community.openCase', { id: create.data.id })}
+              </AppLink>
+            )}
+            <Space.Compact style={{ width: '100%' }}>
+              <Select
+                style={{ flex: 1 }}
+                placeholder={t('graph.community.pickCase')}
+                loading={cases.isPending}
+                value={targetCase}
+                onChange={setTargetCase}
+                showSearch
+                optionFilterProp="label"
+                options={(cases.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.id})` }))}
+                data-testid="graph-case-select"
+              />
+              <Button disabled={!targetCase} loading={add.isPending} onClick={() => targetCase && add.mutate(targetCase)} data-testid="graph-add-to-case">
+                {t('graph.community.addToCase')}
+              </Button>
+            </Space.Compact>
+            {add.isError && <ApiErrorAlert error={add.error} />}
+          </Space>
+        </div>
+      )}
+    </Space>
+  );
+}
