@@ -7,6 +7,7 @@ import { generateDemoData } from '../src/mocks/data/generator';
 import { queryComplaints } from '../src/mocks/domain/complaints';
 import { withBuiltApp } from './browser';
 import { benchInitialRoute } from './bundle';
+import { benchAssignment } from './cases';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -23,6 +24,7 @@ function benchGeneration() {
     const t = performance.now() - t0;
     console.log(`generate ${complaints.toLocaleString('en')} complaints: ${ms(t)} (${db.entities.length} entities, ${db.links.length} links, ${db.evidence.length} evidence)`);
     if (complaints === 100_000) benchQueries(db);
+    if (complaints === 100_000) benchAssignment(db, NOW);
   }
 }
 
