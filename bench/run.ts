@@ -10,6 +10,7 @@ import { benchInitialRoute } from './bundle';
 import { benchReferralPackage } from './referral';
 import { benchQueue } from './queue';
 import { benchGraph } from './graph';
+import { benchAssignment } from './cases';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -26,6 +27,7 @@ function benchGeneration() {
     const t = performance.now() - t0;
     console.log(`generate ${complaints.toLocaleString('en')} complaints: ${ms(t)} (${db.entities.length} entities, ${db.links.length} links, ${db.evidence.length} evidence)`);
     if (complaints === 100_000) benchQueries(db);
+    if (complaints === 100_000) benchAssignment(db, NOW);
   }
 }
 

@@ -10,7 +10,7 @@ const auditMatcher = (q: AuditQuery) => (e: AuditEvent) =>
   (!q.actorId || e.actorId === q.actorId) &&
   (!q.action?.length || q.action.includes(e.action)) &&
   (!q.recordType || e.recordType === q.recordType) &&
-  (!q.recordId || e.recordId.includes(q.recordId)) &&
+  (!q.recordId || e.recordId === q.recordId) &&
   (!q.from || e.at >= q.from) &&
   (!q.to || e.at <= q.to);
 

@@ -11,7 +11,7 @@ export const auditSearchSchema = z.object({
     .optional()
     .catch(undefined),
   recordType: recordTypeSchema.optional().catch(undefined),
-  /** Part of a record id: `case-0001` finds that case's events. */
+  /** A record id, e.g. `case-001`: that record's events. */
   record: z.string().min(1).optional().catch(undefined),
   from: z.string().datetime({ offset: true }).optional().catch(undefined),
   to: z.string().datetime({ offset: true }).optional().catch(undefined),
