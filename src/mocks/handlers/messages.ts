@@ -19,6 +19,11 @@ const messages = {
   reportNeedsReferral: { zh: '案件需附报案材料后才能改为已报案。', en: 'Attach a referral before moving the case to reported.' },
   receiptRequired: { zh: '已受理/已立案需填写接报案回执编号。', en: 'Accepted and filed need the police receipt number.' },
   reopenNeedsReason: { zh: '重新打开已结案案件必须填写理由。', en: 'Reopening a closed case requires a reason.' },
+  uploadTooLarge: { zh: '文件过大（上限 {max}）。', en: 'The file is too large (limit {max}).' },
+  uploadRefusedType: { zh: '不支持的文件类型：{type}。仅接受 PNG/JPEG/WebP/SVG 图像、PDF、WAV/MP3/Ogg 录音和文本/聊天记录。', en: 'Unsupported file type: {type}. Only PNG/JPEG/WebP/SVG images, PDF, WAV/MP3/Ogg audio and text/chat exports are accepted.' },
+  uploadHashMismatch: { zh: '上传内容与浏览器计算的 SHA-256 不一致，已丢弃本次上传。', en: 'The uploaded bytes do not match the SHA-256 the browser computed; the upload was discarded.' },
+  uploadIncomplete: { zh: '上传不完整（已收到 {got} / {want} 字节），已丢弃。', en: 'The upload is incomplete ({got} of {want} bytes); it was discarded.' },
+  uploadNoTarget: { zh: '上传必须指定投诉或案件。', en: 'An upload must belong to a complaint or a case.' },
 } as const;
 
 export type MessageKey = keyof typeof messages;
