@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
+import { evidenceSearchSchema, type EvidenceSearchPatch } from '@/features/evidence/api/evidence-search';
 import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
 import { RouteErrorComponent } from './error-boundary';
 import { RootLayout } from './layout';
@@ -11,6 +12,7 @@ const QueuePage = lazyRouteComponent(() => import('@/features/triage/components/
 const AuditPage = lazyRouteComponent(() => import('@/features/audit/components/AuditPage'), 'AuditPage');
 const CasesPage = lazyRouteComponent(() => import('@/features/cases/components/CasesPage'), 'CasesPage');
 const GraphPage = lazyRouteComponent(() => import('@/features/graph/components/GraphPage'), 'GraphPage');
+const EvidencePage = lazyRouteComponent(() => import('@/features/evidence/components/EvidencePage'), 'EvidencePage');
 const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -50,11 +52,24 @@ const auditRoute = createRoute({
   },
 });
 
+const evidenceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/evidence',
+  validateSearch: evidenceSearchSchema,
+  component: function EvidenceRoute() {
+    const search = evidenceRoute.useSearch();
+    const navigate = useNavigate({ from: '/evidence' });
+    const onSearchChange = (patch: EvidenceSearchPatch, opts?: { replace?: boolean }) =>
+      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: opts?.replace });
+    return <EvidencePage search={search} onSearchChange={onSearchChange} />;
+  },
+});
+
 const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesPage });
 const graphRoute = createRoute({ getParentRoute: () => rootRoute, path: '/graph', component: GraphPage });
 const referralsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/referrals', component: ReferralsPage });
 
-const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, graphRoute, referralsRoute, auditRoute]);
+const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute, queueRoute, casesRoute, graphRoute, referralsRoute, auditRoute, evidenceRoute]);
 
 export const router = createRouter({
   routeTree,
