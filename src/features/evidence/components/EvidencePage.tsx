@@ -42,7 +42,7 @@ export function EvidencePage({ search, onSearchChange }: Props) {
   return (
     <div data-testid="evidence-page">
       <Row gutter={12}>
-        <Col xs={24} lg={7} xxl={6}>
+        <Col xs={24} lg={6} xxl={5}>
           <Card
             size="small"
             title={caseId ? t('evidence.list.case', { id: caseId }) : complaintId ? t('evidence.list.complaint', { id: complaintId }) : t('evidence.list.recent')}
@@ -106,7 +106,7 @@ export function EvidencePage({ search, onSearchChange }: Props) {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={17} xxl={18}>
+        <Col xs={24} lg={18} xxl={19}>
           {search.id && search.compare ? (
             <>
               <Space style={{ marginBottom: 8 }} wrap>
@@ -115,7 +115,11 @@ export function EvidencePage({ search, onSearchChange }: Props) {
                   style={{ width: 320 }}
                   value={search.compare}
                   data-testid="compare-select"
-                  options={items.filter((i) => i.kind === 'image' && i.id !== search.id).map((i) => ({ value: i.id, label: i.title }))}
+                  options={[
+                    ...items.filter((i) => i.kind === 'image' && i.id !== search.id).map((i) => ({ value: i.id, label: i.title })),
+                    // A comparison opened from a reuse match is usually another complaint's document.
+                    ...(items.some((i) => i.id === search.compare) ? [] : [{ value: search.compare, label: search.compare }]),
+                  ]}
                   onChange={(v) => onSearchChange({ compare: v })}
                 />
                 <Button onClick={() => onSearchChange({ compare: undefined })} data-testid="compare-close">

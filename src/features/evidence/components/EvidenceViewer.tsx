@@ -219,13 +219,14 @@ export function EvidenceViewer({ id, onCompare, compareCandidates = [] }: Props)
         </Space>
       </Card>
       <Row gutter={12}>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={15} xxl={16}>
           <Card size="small">{body}</Card>
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={9} xxl={8}>
           <Card size="small">
             <Tabs
               size="small"
+              tabBarGutter={14}
               items={[
                 { key: 'verdict', label: t('evidence.tab.verdict'), children: <VerdictPanel key={`${e.id}:${e.version}`} evidence={e} canWrite={canWrite} /> },
                 {

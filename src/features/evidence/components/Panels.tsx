@@ -5,7 +5,7 @@ import { Alert, App, Button, Descriptions, Empty, Form, Input, List, Select, Spa
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/api/errors';
 import { evidenceKeys, setVerdict } from '@/api/resources/evidence';
-import { signalCodeSchema, verdictStatusSchema, type Annotation, type Evidence, type VerdictStatus } from '@/api/schemas';
+import { signalCodeSchema, verdictStatusSchema, type Annotation, type Evidence, type ReuseMatch, type VerdictStatus } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { LoadingState } from '@/components/LoadingState';
 import { UserName } from '@/components/UserName';
@@ -220,6 +220,21 @@ export function ReusePanel({ evidence }: { evidence: Evidence }) {
               { title: t('evidence.reuse.borrower'), dataIndex: 'borrowerName', render: (v: string | null) => v ?? '—' },
               { title: t('evidence.reuse.document'), dataIndex: 'evidenceId', render: (id: string, m) => <Link to="/evidence" search={{ id, complaintId: m.complaintId ?? undefined }}>{m.title}</Link> },
               { title: t('evidence.verdict.current'), dataIndex: 'verdict', width: 90, render: (s: VerdictStatus) => <VerdictTag status={s} /> },
+              ...(evidence.kind === 'image'
+                ? [
+                    {
+                      title: '',
+                      key: 'compare',
+                      width: 60,
+                      render: (_: unknown, m: ReuseMatch) =>
+                        m.fileName.match(/\.(png|jpe?g|webp|svg)$/i) ? (
+                          <Link to="/evidence" search={{ id: evidence.id, complaintId: evidence.complaintId ?? undefined, compare: m.evidenceId }} data-testid="reuse-compare">
+                            {t('evidence.reuse.compare')}
+                          </Link>
+                        ) : null,
+                    },
+                  ]
+                : []),
             ]}
           />
         </>

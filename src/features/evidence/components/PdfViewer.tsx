@@ -14,13 +14,13 @@ type Props = {
   highlightId?: string | null;
 };
 
-const BASE_WIDTH = 760;
 
 /** One page: canvas rendered when it comes near the viewport, hits and annotations laid over it in fractions. */
-function PdfPage({ doc, pageNumber, scale, hits, activeHit, annotations, onDraw, highlightId, registerRef }: {
+function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotations, onDraw, highlightId, registerRef }: {
   doc: PDFDocumentProxy;
   pageNumber: number;
   scale: number;
+  baseWidth: number;
   hits: TextHit[];
   activeHit: TextHit | null;
   annotations: Annotation[];
@@ -61,7 +61,7 @@ function PdfPage({ doc, pageNumber, scale, hits, activeHit, annotations, onDraw,
     void doc.getPage(pageNumber).then((p) => {
       if (cancelled || !canvas.current) return;
       const dpr = window.devicePixelRatio || 1;
-      const vp = p.getViewport({ scale: ((BASE_WIDTH / size.w) * scale) * dpr });
+      const vp = p.getViewport({ scale: (baseWidth / size.w) * scale * dpr });
       const c = canvas.current;
       c.width = Math.ceil(vp.width);
       c.height = Math.ceil(vp.height);
@@ -72,9 +72,9 @@ function PdfPage({ doc, pageNumber, scale, hits, activeHit, annotations, onDraw,
       cancelled = true;
       task?.cancel();
     };
-  }, [doc, pageNumber, visible, size, scale]);
+  }, [doc, pageNumber, visible, size, scale, baseWidth]);
 
-  const width = BASE_WIDTH * scale;
+  const width = baseWidth * scale;
   const height = size ? (width * size.h) / size.w : width * 1.414;
   return (
     <div
@@ -144,6 +144,15 @@ export function PdfViewer({ doc, annotations, onDraw, highlightId }: Props) {
   const pageEls = useRef<Map<number, HTMLDivElement>>(new Map());
   const scroller = useRef<HTMLDivElement>(null);
   const pages = useMemo(() => Array.from({ length: doc.numPages }, (_, i) => i + 1), [doc]);
+  // 100% means "page width fits the pane"; the pane's width is measured, not assumed.
+  const [baseWidth, setBaseWidth] = useState(640);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setBaseWidth(Math.max(240, Math.round(el.clientWidth / 10) * 10 - 40)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   const goTo = (n: number) => {
     setPage(n);
@@ -230,6 +239,7 @@ export function PdfViewer({ doc, annotations, onDraw, highlightId }: Props) {
               doc={doc}
               pageNumber={n}
               scale={scale}
+              baseWidth={baseWidth}
               hits={hits?.filter((h) => h.page === n) ?? []}
               activeHit={activeHit}
               annotations={annotations}
