@@ -28,8 +28,8 @@ const REFUSED: [string, (b: Uint8Array) => boolean][] = [
 function isUtf8Text(b: Uint8Array): boolean {
   if (b.includes(0)) return false;
   try {
-    // A cut multi-byte character at the end of the sample is not a reason to refuse.
-    new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, Math.max(0, b.length - 4)));
+    // stream: a multi-byte character cut at the end of the sample is not a reason to refuse.
+    new TextDecoder('utf-8', { fatal: true }).decode(b, { stream: true });
     return true;
   } catch {
     return false;
