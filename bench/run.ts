@@ -7,6 +7,7 @@ import { generateDemoData } from '../src/mocks/data/generator';
 import { queryComplaints } from '../src/mocks/domain/complaints';
 import { withBuiltApp } from './browser';
 import { benchInitialRoute } from './bundle';
+import { benchEvidence } from './evidence';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -50,4 +51,5 @@ function benchQueries(db: ReturnType<typeof generateDemoData>) {
 benchGeneration();
 await withBuiltApp(async (ctx) => {
   await benchInitialRoute(ctx);
+  await benchEvidence(ctx);
 });

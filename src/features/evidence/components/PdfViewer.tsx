@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Input, Space, Tag, Typography } from 'antd';
 import { DownOutlined, UpOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ type Props = {
 
 
 /** One page: canvas rendered when it comes near the viewport, hits and annotations laid over it in fractions. */
-function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotations, onDraw, highlightId, registerRef }: {
+function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotations, onDraw, highlightId, registerRef, onRendered }: {
   doc: PDFDocumentProxy;
   pageNumber: number;
   scale: number;
@@ -27,11 +27,12 @@ function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotatio
   onDraw?: (rect: Rect) => void;
   highlightId?: string | null;
   registerRef: (n: number, el: HTMLDivElement | null) => void;
+  onRendered?: () => void;
 }) {
   const holder = useRef<HTMLDivElement | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
-  const [visible, setVisible] = useState(pageNumber <= 2);
+  const [visible, setVisible] = useState(pageNumber === 1);
   const [rendered, setRendered] = useState(false);
 
   useEffect(() => {
@@ -66,13 +67,19 @@ function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotatio
       c.width = Math.ceil(vp.width);
       c.height = Math.ceil(vp.height);
       task = p.render({ canvas: c, canvasContext: c.getContext('2d')!, viewport: vp });
-      task.promise.then(() => !cancelled && setRendered(true)).catch(() => undefined);
+      task.promise
+        .then(() => {
+          if (cancelled) return;
+          setRendered(true);
+          onRendered?.();
+        })
+        .catch(() => undefined);
     });
     return () => {
       cancelled = true;
       task?.cancel();
     };
-  }, [doc, pageNumber, visible, size, scale, baseWidth]);
+  }, [doc, pageNumber, visible, size, scale, baseWidth, onRendered]);
 
   const width = baseWidth * scale;
   const height = size ? (width * size.h) / size.w : width * 1.414;
@@ -103,9 +110,19 @@ function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotatio
   );
 }
 
-function Thumbnail({ doc, pageNumber, active, onClick }: { doc: PDFDocumentProxy; pageNumber: number; active: boolean; onClick: () => void }) {
+function Thumbnail({ doc, pageNumber, active, onClick, enabled }: { doc: PDFDocumentProxy; pageNumber: number; active: boolean; onClick: () => void; enabled: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [visible, setVisible] = useState(false);
   useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setVisible(true), { rootMargin: '300px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  useEffect(() => {
+    // Thumbnails wait for page 1 and for their own turn on screen: a 50-page file must not render 50 canvases first.
+    if (!enabled || !visible) return;
     let task: { cancel: () => void; promise: Promise<void> } | null = null;
     let cancelled = false;
     void doc.getPage(pageNumber).then((p) => {
@@ -120,10 +137,10 @@ function Thumbnail({ doc, pageNumber, active, onClick }: { doc: PDFDocumentProxy
       cancelled = true;
       task?.cancel();
     };
-  }, [doc, pageNumber]);
+  }, [doc, pageNumber, enabled, visible]);
   return (
     <button type="button" data-testid="pdf-thumb" data-page={pageNumber} onClick={onClick} style={{ display: 'block', border: active ? '2px solid #1677ff' : '1px solid #d9d9d9', padding: 2, marginBottom: 8, background: '#fff', cursor: 'pointer' }}>
-      <canvas ref={canvas} style={{ width: 96, display: 'block' }} />
+      <canvas ref={canvas} style={{ width: 96, minHeight: 60, display: 'block' }} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {pageNumber}
       </Typography.Text>
@@ -140,6 +157,8 @@ export function PdfViewer({ doc, annotations, onDraw, highlightId }: Props) {
   const [hits, setHits] = useState<TextHit[] | null>(null);
   const [active, setActive] = useState(0);
   const [searching, setSearching] = useState(false);
+  const [firstDrawn, setFirstDrawn] = useState(false);
+  const markFirstDrawn = useCallback(() => setFirstDrawn(true), []);
   const texts = useRef<Map<number, PageText>>(new Map());
   const pageEls = useRef<Map<number, HTMLDivElement>>(new Map());
   const scroller = useRef<HTMLDivElement>(null);
@@ -220,7 +239,7 @@ export function PdfViewer({ doc, annotations, onDraw, highlightId }: Props) {
       <div style={{ display: 'flex', gap: 12, height: 640 }}>
         <div style={{ width: 116, overflowY: 'auto', flex: 'none' }} data-testid="pdf-thumbs">
           {pages.map((n) => (
-            <Thumbnail key={n} doc={doc} pageNumber={n} active={n === page} onClick={() => goTo(n)} />
+            <Thumbnail key={n} doc={doc} pageNumber={n} active={n === page} onClick={() => goTo(n)} enabled={firstDrawn} />
           ))}
         </div>
         <div
@@ -246,6 +265,7 @@ export function PdfViewer({ doc, annotations, onDraw, highlightId }: Props) {
               onDraw={onDraw ? (r) => onDraw(n, r) : undefined}
               highlightId={highlightId}
               registerRef={(num, el) => (el ? pageEls.current.set(num, el) : pageEls.current.delete(num))}
+              onRendered={n === 1 ? markFirstDrawn : undefined}
             />
           ))}
         </div>

@@ -16,9 +16,11 @@ describe('sha256OfBlob', () => {
   it('streams across slice boundaries to the same digest as one-shot hashing', async () => {
     const data = new Uint8Array(8 * 1024 * 1024 + 12345).map((_, i) => (i * 31) & 0xff);
     const progress: number[] = [];
-    const digest = await sha256OfBlob(new Blob([data]), (done) => progress.push(done));
+    const digest = await sha256OfBlob(new Blob([data]), (done) => progress.push(done), undefined, 0);
     expect(digest).toBe(createHash('sha256').update(data).digest('hex'));
     expect(progress.at(-1)).toBe(data.length);
+    expect(progress.length).toBe(2);
+    expect(await sha256OfBlob(new Blob([data]))).toBe(digest);
   });
 
   it('flags one changed byte as a mismatch', async () => {

