@@ -11,6 +11,7 @@ import { benchReferralPackage } from './referral';
 import { benchQueue } from './queue';
 import { benchGraph } from './graph';
 import { benchAssignment } from './cases';
+import { benchEvidence } from './evidence';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -58,4 +59,5 @@ await withBuiltApp(async (ctx) => {
   await benchInitialRoute(ctx);
   await benchQueue(ctx);
   await benchGraph(ctx);
+  await benchEvidence(ctx);
 });

@@ -204,6 +204,8 @@ while read -r f; do
   printf '%s\t%s\t%s\t%s\t%s\n' "$f" "$size" "$sha" "$pages" "$dur" >>"$WORK/hashes.tsv"
 done < <("${GEN[@]}" files)
 "${GEN[@]}" manifest "$OUT" "$WORK/hashes.tsv"
+log "adding perceptual hashes (dHash) to manifest.json"
+(cd "$ROOT" && npx tsx scripts/samples/phash.ts >/dev/null)
 
 total=$(du -cb "$OUT" | tail -n1 | cut -f1)
 log "done: $(ls "$OUT" | wc -l) files, $total bytes in $OUT"

@@ -42,6 +42,8 @@ export type RequestOptions<S extends z.ZodType> = {
 /** Fetches, then validates the body against the contract; anything else becomes a typed ApiError. */
 export async function request<S extends z.ZodType>(path: string, opts: RequestOptions<S>): Promise<z.infer<S>> {
   const url = buildUrl(path, opts.query);
+  // Binary bodies (upload chunks) travel as they are; everything else is JSON.
+  const binary = opts.body instanceof Blob || opts.body instanceof ArrayBuffer || ArrayBuffer.isView(opts.body);
   let response: Response;
   try {
     // Looked up at call time, not module load, so MSW in Node can patch it.
@@ -50,9 +52,9 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
       headers: {
         accept: 'application/json',
         'accept-language': config.language,
-        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(opts.body === undefined ? {} : { 'content-type': binary ? 'application/octet-stream' : 'application/json' }),
       },
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : binary ? (opts.body as BodyInit) : JSON.stringify(opts.body),
       credentials: 'include',
       signal: opts.signal,
     });

@@ -704,3 +704,51 @@ export const templateSiblingSchema = z.object({
 });
 export const templateSiblingsSchema = z.object({ familyId: z.string().nullable(), familySize: z.number().int().nonnegative(), siblings: z.array(templateSiblingSchema) });
 export type TemplateSiblings = z.infer<typeof templateSiblingsSchema>;
+// --- evidence ---
+export const annotationCreateSchema = annotationSchema.pick({ page: true, rect: true, note: true, signalCode: true }).extend({ version, note: z.string().trim().min(1) });
+export type AnnotationCreate = z.infer<typeof annotationCreateSchema>;
+
+/** Custody events the viewer reports itself; uploads, verdicts and annotations are recorded by their own writes. */
+export const custodyReportSchema = z.object({ action: z.enum(['viewed', 'exported']), detail: z.string().max(500) });
+export type CustodyReport = z.infer<typeof custodyReportSchema>;
+
+/** Another complaint's document whose perceptual hash is within the reuse threshold of this one. */
+export const reuseMatchSchema = z.object({
+  evidenceId: id,
+  title: z.string(),
+  fileName: z.string(),
+  complaintId: id.nullable(),
+  caseId: id.nullable(),
+  borrowerName: z.string().nullable(),
+  /** Differing bits of 64. */
+  distance: z.number().int().min(0).max(64),
+  verdict: verdictStatusSchema,
+});
+export type ReuseMatch = z.infer<typeof reuseMatchSchema>;
+export const reuseResultSchema = z.object({ perceptualHash: z.string().nullable(), threshold: z.number().int(), matches: z.array(reuseMatchSchema) });
+export type ReuseResult = z.infer<typeof reuseResultSchema>;
+
+/** Voiceprint comparison of a recording against enrolled agent voices. */
+export const voiceprintResultSchema = z.object({
+  evidenceId: id,
+  matches: z.array(z.object({ entityId: id, label: z.string(), firm: z.string().nullable(), score: z.number().min(0).max(1), isMatch: z.boolean() })),
+  threshold: z.number(),
+});
+export type VoiceprintResult = z.infer<typeof voiceprintResultSchema>;
+
+export const uploadStartSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  size: z.number().int().positive(),
+  complaintId: id.nullable(),
+  caseId: id.nullable(),
+});
+export type UploadStart = z.infer<typeof uploadStartSchema>;
+export const uploadSessionSchema = z.object({ uploadId: id, chunkSize: z.number().int().positive(), maxBytes: z.number().int().positive() });
+export type UploadSession = z.infer<typeof uploadSessionSchema>;
+export const uploadCompleteSchema = z.object({
+  title: z.string().min(1).max(200),
+  /** The browser's SHA-256 of what it sent; the server recomputes and refuses a mismatch. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  perceptualHash: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
+});
+export type UploadComplete = z.infer<typeof uploadCompleteSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
 import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
 import { graphSearchSchema, type GraphSearchPatch } from '@/features/graph/api/graph-search';
+import { evidenceSearchSchema, type EvidenceSearchPatch } from '@/features/evidence/api/evidence-search';
 import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
 import { RouteErrorComponent } from './error-boundary';
 import { RootLayout } from './layout';
@@ -16,6 +17,7 @@ const CasesPage = lazyRouteComponent(() => import('@/features/cases/components/C
 const CasePage = lazyRouteComponent(() => import('@/features/cases/components/CasePage'), 'CasePage');
 const BoardPage = lazyRouteComponent(() => import('@/features/cases/components/BoardPage'), 'BoardPage');
 const GraphPage = lazyRouteComponent(() => import('@/features/graph/components/GraphPage'), 'GraphPage');
+const EvidencePage = lazyRouteComponent(() => import('@/features/evidence/components/EvidencePage'), 'EvidencePage');
 const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
 const ReferralBuilderPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralBuilderPage'), 'ReferralBuilderPage');
 const NewReferralPage = lazyRouteComponent(() => import('@/features/referrals/components/NewReferralPage'), 'NewReferralPage');
@@ -54,6 +56,19 @@ const auditRoute = createRoute({
     const search = auditRoute.useSearch();
     const navigate = useNavigate({ from: '/audit' });
     return <AuditPage search={search} onSearchChange={(patch: AuditSearchPatch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })} />;
+  },
+});
+
+const evidenceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/evidence',
+  validateSearch: evidenceSearchSchema,
+  component: function EvidenceRoute() {
+    const search = evidenceRoute.useSearch();
+    const navigate = useNavigate({ from: '/evidence' });
+    const onSearchChange = (patch: EvidenceSearchPatch, opts?: { replace?: boolean }) =>
+      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: opts?.replace });
+    return <EvidencePage search={search} onSearchChange={onSearchChange} />;
   },
 });
 
@@ -152,6 +167,7 @@ const routeTree = rootRoute.addChildren([
   newReferralRoute,
   referralRoute,
   auditRoute,
+  evidenceRoute,
 ]);
 
 export const router = createRouter({

@@ -24,6 +24,8 @@ export function hash64(text: string): string {
  */
 export function perceptualHashFor(file: SampleFile, scope: 'shared' | string): string | null {
   if (file.kind !== 'image' && file.kind !== 'pdf') return null;
+  // Copies of one forged document carry the real dHash of the file submitted, so reuse is found by distance.
+  if (scope === 'shared' && file.phash) return file.phash;
   return hash64(scope === 'shared' ? `doc:${file.reuseGroup ?? file.file}` : `doc:${file.file}:${scope}`);
 }
 

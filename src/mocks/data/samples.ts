@@ -18,6 +18,8 @@ export const sampleFileSchema = z.object({
   reuseGroup: z.string().nullable(),
   pages: z.number().int().positive().nullable(),
   durationSec: z.number().nullable(),
+  /** dHash of the image or the PDF's first page (scripts/samples/phash.ts). */
+  phash: z.string().regex(/^[0-9a-f]{16}$/).nullable().optional(),
 });
 export type SampleFile = z.infer<typeof sampleFileSchema>;
 export const sampleManifestSchema = z.array(sampleFileSchema);

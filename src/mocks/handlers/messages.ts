@@ -36,6 +36,11 @@ const messages = {
   referralNotApproved: { zh: '报案材料须经组长审批后才能导出或提交。', en: 'A referral must be approved by a team lead before it is exported or submitted.' },
   referralTrackingOrder: { zh: '报案材料当前状态为“{from}”，不能记录“{to}”。', en: 'The referral is "{from}": "{to}" cannot be recorded now.' },
   caseCannotFollow: { zh: '案件当前状态为“{from}”，无法随报案材料变为“{to}”。', en: 'The case is "{from}" and cannot follow the referral to "{to}".' },
+  uploadTooLarge: { zh: '文件过大（上限 {max}）。', en: 'The file is too large (limit {max}).' },
+  uploadRefusedType: { zh: '不支持的文件类型：{type}。仅接受 PNG/JPEG/WebP/SVG 图像、PDF、WAV/MP3/Ogg 录音和文本/聊天记录。', en: 'Unsupported file type: {type}. Only PNG/JPEG/WebP/SVG images, PDF, WAV/MP3/Ogg audio and text/chat exports are accepted.' },
+  uploadHashMismatch: { zh: '上传内容与浏览器计算的 SHA-256 不一致，已丢弃本次上传。', en: 'The uploaded bytes do not match the SHA-256 the browser computed; the upload was discarded.' },
+  uploadIncomplete: { zh: '上传不完整（已收到 {got} / {want} 字节），已丢弃。', en: 'The upload is incomplete ({got} of {want} bytes); it was discarded.' },
+  uploadNoTarget: { zh: '上传必须指定投诉或案件。', en: 'An upload must belong to a complaint or a case.' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

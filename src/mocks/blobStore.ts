@@ -1,0 +1,24 @@
+/**
+ * Bytes of uploaded evidence. Kept apart from the JSON db (which is saved whole on every write) and,
+ * in the browser, persisted to their own IndexedDB store so an upload survives a reload.
+ */
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+
+const memory = new Map<string, { bytes: Uint8Array; mime: string }>();
+let store: UseStore | null = null;
+const idb = () => (typeof indexedDB === 'undefined' ? null : (store ??= createStore('jianzheng-evidence-blobs', 'blobs')));
+
+export async function putBlob(id: string, bytes: Uint8Array, mime: string) {
+  memory.set(id, { bytes, mime });
+  const s = idb();
+  if (s) await set(id, { bytes, mime }, s);
+}
+
+export async function getBlob(id: string): Promise<{ bytes: Uint8Array; mime: string } | undefined> {
+  const hit = memory.get(id);
+  if (hit) return hit;
+  const s = idb();
+  const found = s ? await get<{ bytes: Uint8Array; mime: string }>(id, s) : undefined;
+  if (found) memory.set(id, found);
+  return found;
+}
