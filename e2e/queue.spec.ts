@@ -141,7 +141,7 @@ test.describe('complaint triage queue', () => {
     await page.goto(`/queue?complaint=${first}`);
     await expect(queue.drawer().getByTestId('decide-confirm')).toBeEnabled();
     await queue.drawer().getByTestId('decide-confirm').click();
-    await expect(page.locator('.ant-message')).toContainText('确认代理维权');
+    await expect.poll(async () => (await queue.api<ApiComplaint>(`/complaints/${first}`)).label, { timeout: 30_000 }).toBe('agent_confirmed');
     await page.goto(`/queue?complaint=${first}`);
     await expect(queue.drawer().getByTestId('complaint-label')).toHaveAttribute('data-label', 'agent_confirmed');
 
@@ -149,7 +149,7 @@ test.describe('complaint triage queue', () => {
     await expect(page.getByTestId('revert-submit')).toBeDisabled();
     await page.getByTestId('revert-reason').fill('借款人本人到场说明，系本人投诉');
     await page.getByTestId('revert-submit').click();
-    await expect(page.locator('.ant-message')).toContainText('未判定');
+    await expect.poll(async () => (await queue.api<ApiComplaint>(`/complaints/${first}`)).label, { timeout: 30_000 }).toBe('none');
     await page.goto(`/queue?complaint=${first}`);
     await expect(queue.drawer().getByTestId('complaint-label')).toHaveCount(0);
     await expect(queue.drawer().getByTestId('history')).toContainText('借款人本人到场说明，系本人投诉');
