@@ -262,7 +262,7 @@ test.describe('complaint triage queue', () => {
     await expect(page.getByTestId('escalate-dialog')).toBeVisible();
     await page.getByTestId('escalate-title').fill('江州优信团伙 模板投诉');
     await page.getByTestId('escalate-submit').click();
-    await expect(page.locator('.ant-message')).toContainText('已创建案件');
+    await expect(page.getByRole('alert').filter({ hasText: '已创建案件' })).toBeVisible({ timeout: 30_000 });
     const first = await queue.api<ApiComplaint>(`/complaints/${ids[0]}`);
     expect(first.caseId).toMatch(/^case-/);
     expect((await queue.api<ApiComplaint>(`/complaints/${ids[1]}`)).caseId).toBe(first.caseId);
@@ -273,8 +273,8 @@ test.describe('complaint triage queue', () => {
     await page.getByTestId('escalate-tab-existing').click();
     await queue.pick('escalate-case', first.caseId!);
     await page.getByTestId('escalate-submit').click();
-    await expect(page.locator('.ant-message')).toContainText('已加入案件');
-    expect((await queue.api<ApiComplaint>(`/complaints/${ids[2]}`)).caseId).toBe(first.caseId);
+    await expect.poll(async () => (await queue.api<ApiComplaint>(`/complaints/${ids[2]}`)).caseId, { timeout: 30_000 }).toBe(first.caseId);
+    await expect(page.getByRole('alert').filter({ hasText: '已加入案件' })).toBeVisible();
     const kase = await queue.api<{ complaintIds: string[] }>(`/cases/${first.caseId}`);
     expect(kase.complaintIds).toEqual(expect.arrayContaining(ids));
   });
