@@ -141,7 +141,7 @@ test.describe('complaint triage queue', () => {
     await page.goto(`/queue?complaint=${first}`);
     await expect(queue.drawer().getByTestId('decide-confirm')).toBeEnabled();
     await queue.drawer().getByTestId('decide-confirm').click();
-    await expect(page.locator('.ant-message')).toContainText('确认代理维权');
+    await expect.poll(async () => (await queue.api<ApiComplaint>(`/complaints/${first}`)).label, { timeout: 30_000 }).toBe('agent_confirmed');
     await page.goto(`/queue?complaint=${first}`);
     await expect(queue.drawer().getByTestId('complaint-label')).toHaveAttribute('data-label', 'agent_confirmed');
 
@@ -149,7 +149,7 @@ test.describe('complaint triage queue', () => {
     await expect(page.getByTestId('revert-submit')).toBeDisabled();
     await page.getByTestId('revert-reason').fill('借款人本人到场说明，系本人投诉');
     await page.getByTestId('revert-submit').click();
-    await expect(page.locator('.ant-message')).toContainText('未判定');
+    await expect.poll(async () => (await queue.api<ApiComplaint>(`/complaints/${first}`)).label, { timeout: 30_000 }).toBe('none');
     await page.goto(`/queue?complaint=${first}`);
     await expect(queue.drawer().getByTestId('complaint-label')).toHaveCount(0);
     await expect(queue.drawer().getByTestId('history')).toContainText('借款人本人到场说明，系本人投诉');
@@ -262,7 +262,7 @@ test.describe('complaint triage queue', () => {
     await expect(page.getByTestId('escalate-dialog')).toBeVisible();
     await page.getByTestId('escalate-title').fill('江州优信团伙 模板投诉');
     await page.getByTestId('escalate-submit').click();
-    await expect(page.locator('.ant-message')).toContainText('已创建案件');
+    await expect(page.getByRole('alert').filter({ hasText: '已创建案件' })).toBeVisible({ timeout: 30_000 });
     const first = await queue.api<ApiComplaint>(`/complaints/${ids[0]}`);
     expect(first.caseId).toMatch(/^case-/);
     expect((await queue.api<ApiComplaint>(`/complaints/${ids[1]}`)).caseId).toBe(first.caseId);
@@ -273,8 +273,8 @@ test.describe('complaint triage queue', () => {
     await page.getByTestId('escalate-tab-existing').click();
     await queue.pick('escalate-case', first.caseId!);
     await page.getByTestId('escalate-submit').click();
-    await expect(page.locator('.ant-message')).toContainText('已加入案件');
-    expect((await queue.api<ApiComplaint>(`/complaints/${ids[2]}`)).caseId).toBe(first.caseId);
+    await expect.poll(async () => (await queue.api<ApiComplaint>(`/complaints/${ids[2]}`)).caseId, { timeout: 30_000 }).toBe(first.caseId);
+    await expect(page.getByRole('alert').filter({ hasText: '已加入案件' })).toBeVisible();
     const kase = await queue.api<{ complaintIds: string[] }>(`/cases/${first.caseId}`);
     expect(kase.complaintIds).toEqual(expect.arrayContaining(ids));
   });

@@ -29,9 +29,15 @@ function Title({ k }: { k: string }) {
   return <>{t(`queue.col.${k}`)}</>;
 }
 
+/** One line, cut with an ellipsis (full name on hover): rows have a fixed height for the virtual list. */
 function Channel({ value }: { value: Complaint['channel'] }) {
   const { t } = useTranslation();
-  return <>{t(`channel.${value}`)}</>;
+  const label = t(`channel.${value}`);
+  return (
+    <div title={label} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      {label}
+    </div>
+  );
 }
 
 function Complainant({ value }: { value: Complaint['complainant'] }) {
@@ -64,7 +70,7 @@ function FamilySize({ value, familyId }: { value: number; familyId: string | nul
 /** Module-level and stable: Table v9 re-derives its models whenever the columns array changes. */
 export const queueColumns = col.columns([
   col.accessor('receivedAt', { header: () => <Title k="received" />, cell: (c) => formatShortDateTime(c.getValue()), size: 96 }),
-  col.accessor('channel', { header: () => <Title k="channel" />, cell: (c) => <Channel value={c.getValue()} />, size: 110 }),
+  col.accessor('channel', { header: () => <Title k="channel" />, cell: (c) => <Channel value={c.getValue()} />, size: 130 }),
   col.accessor('complainant', { header: () => <Title k="complainant" />, cell: (c) => <Complainant value={c.getValue()} />, enableSorting: false, size: 150 }),
   col.accessor('borrowerName', { header: () => <Title k="borrower" />, enableSorting: false, size: 80 }),
   col.accessor('demands', { header: () => <Title k="demands" />, cell: (c) => <DemandTags demands={c.getValue()} />, enableSorting: false, size: 170 }),
