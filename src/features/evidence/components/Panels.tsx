@@ -200,6 +200,7 @@ export function ReusePanel({ evidence }: { evidence: Evidence }) {
           <Table
             size="small"
             rowKey="evidenceId"
+            scroll={{ x: 560 }}
             pagination={{ pageSize: 8, size: 'small' }}
             dataSource={q.data.matches}
             onRow={() => ({ 'data-testid': 'reuse-row' }) as React.HTMLAttributes<HTMLElement>}
@@ -208,6 +209,7 @@ export function ReusePanel({ evidence }: { evidence: Evidence }) {
               {
                 title: t('evidence.reuse.complaint'),
                 dataIndex: 'complaintId',
+                width: 110,
                 render: (id: string | null, m) =>
                   id ? (
                     <Link to="/queue" search={{ complaint: id }} data-testid="reuse-link">
@@ -217,8 +219,8 @@ export function ReusePanel({ evidence }: { evidence: Evidence }) {
                     (m.caseId ?? '—')
                   ),
               },
-              { title: t('evidence.reuse.borrower'), dataIndex: 'borrowerName', render: (v: string | null) => v ?? '—' },
-              { title: t('evidence.reuse.document'), dataIndex: 'evidenceId', render: (id: string, m) => <Link to="/evidence" search={{ id, complaintId: m.complaintId ?? undefined }}>{m.title}</Link> },
+              { title: t('evidence.reuse.borrower'), dataIndex: 'borrowerName', width: 80, render: (v: string | null) => v ?? '—' },
+              { title: t('evidence.reuse.document'), dataIndex: 'evidenceId', width: 180, ellipsis: true, render: (id: string, m) => <Link to="/evidence" search={{ id, complaintId: m.complaintId ?? undefined }}>{m.title}</Link> },
               { title: t('evidence.verdict.current'), dataIndex: 'verdict', width: 90, render: (s: VerdictStatus) => <VerdictTag status={s} /> },
               ...(evidence.kind === 'image'
                 ? [
