@@ -87,6 +87,15 @@ describe('referral handlers', () => {
     expect(getDb().cases.find((c) => c.id === kase.id)?.status).toBe('investigating');
   });
 
+  it('answers a stale edit with 409 and the current record, without applying it', async () => {
+    const r = await createReferral(caseWith('investigating').id);
+    const mine = await updateReferral(r.id, { version: r.version, addressee: '甲' });
+    const error = await failure(updateReferral(r.id, { version: r.version, addressee: '乙' }));
+    expect(error.kind).toBe('conflict');
+    expect(error.current).toMatchObject({ id: r.id, version: mine.version, addressee: '甲' });
+    expect(getDb().referrals.find((x) => x.id === r.id)?.addressee).toBe('甲');
+  });
+
   it('finds the chain of case steps', () => {
     expect(casePath('investigating', 'reported')).toEqual(['pending_review', 'reported']);
     expect(casePath('reported', 'filed')).toEqual(['accepted', 'filed']);

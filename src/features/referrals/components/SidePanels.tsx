@@ -175,7 +175,8 @@ export function TrackingPanel({ base, onTracked }: { base: Referral; onTracked: 
     else if (base.status === 'accepted' && rejecting) track.mutate({ action: 'reject', version, at: iso(v.date), reason: v.reason ?? '', reviewRequested: v.reviewRequested ?? false });
     else if (base.status === 'accepted') track.mutate({ action: 'file', version, at: iso(v.date) });
   };
-  const stepIndex = { draft: 0, approved: 0, submitted: 1, accepted: 2, filed: 3, rejected: 3 }[base.status];
+  // The step in progress: approval, then submission, 受理, the filing decision; all done once filed.
+  const stepIndex = { draft: 0, approved: 1, submitted: 2, accepted: 3, filed: 4, rejected: 3 }[base.status];
   const deadlines = followUpDeadlines(base);
   const d = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
   return (
