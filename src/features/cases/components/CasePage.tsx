@@ -245,9 +245,12 @@ export function CasePage({ caseId, onBack }: Props) {
               label: `${t('cases.tabs.entities')} (${c.entityIds.length})`,
               children: c.entityIds.length ? (
                 <Space wrap data-testid="case-entities">
+                  <a href={`/graph?case=${encodeURIComponent(c.id)}`} data-testid="case-graph-link">
+                    {t('cases.page.openGraph')}
+                  </a>
                   {c.entityIds.map((id) => (
                     <Tag key={id}>
-                      <a href={`/graph?entityId=${encodeURIComponent(id)}`}>{id}</a>
+                      <a href={`/graph?entity=${encodeURIComponent(id)}`}>{id}</a>
                     </Tag>
                   ))}
                 </Space>
