@@ -26,7 +26,9 @@ export class QueuePage {
   async pick(testId: string, option: string | RegExp) {
     await this.page.getByTestId(testId).click();
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-    await this.page.keyboard.press('Escape');
+    // A multi-select stays open and needs closing; a single select has closed itself, and an Escape then
+    // would close the drawer behind it instead.
+    if (await this.page.locator('.ant-select-dropdown:visible').count()) await this.page.keyboard.press('Escape');
   }
 
   async rowIds(): Promise<string[]> {
