@@ -28,7 +28,8 @@ export class QueuePage {
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
     // A multi-select stays open and needs closing; a single select has closed itself, and an Escape then
     // would close the drawer behind it instead.
-    if (await this.page.locator('.ant-select-dropdown:visible').count()) await this.page.keyboard.press('Escape');
+    const multiple = await this.page.getByTestId(testId).evaluate((el) => !!el.closest('.ant-select-multiple') || !!el.querySelector('.ant-select-multiple') || el.classList.contains('ant-select-multiple'));
+    if (multiple) await this.page.keyboard.press('Escape');
   }
 
   async rowIds(): Promise<string[]> {
