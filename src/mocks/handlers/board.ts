@@ -6,15 +6,20 @@ import type { MockDb } from '../db';
 import { loadOf, nextItemFor, planAutoAssign, workloads } from '../domain/assignment';
 import { isOpenStatus } from '../domain/deadlines';
 import { commit, getDb } from '../store';
+import en from '@/locales/en.json';
+import zhCN from '@/locales/zh-CN.json';
 import { api, fail, findOr404, parseBody, requireWriter, respond, type Ctx } from './http';
+
+/** Card titles are read by people, so the channel is named in the requester's language, not as a code. */
+const channelName = (ctx: Ctx, channel: string) => ((ctx.lang === 'en' ? en : zhCN).channel as Record<string, string>)[channel] ?? channel;
 
 /** How many unassigned complaints the board lists for dragging (the rest go by auto-assign). */
 const UNASSIGNED_SHOWN = 60;
 
-function openItems(db: MockDb): BoardItem[] {
+function openItems(ctx: Ctx, db: MockDb): BoardItem[] {
   const complaints: BoardItem[] = db.complaints
     .filter((c) => isOpenStatus(c.status))
-    .map((c) => ({ type: 'complaint', id: c.id, title: `${c.borrowerName} · ${c.channel}`, assigneeId: c.assigneeId, dueAt: c.dueAt, version: c.version }));
+    .map((c) => ({ type: 'complaint', id: c.id, title: `${c.borrowerName} · ${channelName(ctx, c.channel)}`, assigneeId: c.assigneeId, dueAt: c.dueAt, version: c.version }));
   const cases: BoardItem[] = db.cases
     .filter((c) => OPEN_CASE_STATUSES.has(c.status))
     .map((c) => ({ type: 'case', id: c.id, title: c.title, assigneeId: c.assigneeId, dueAt: c.dueAt, version: c.version }));
@@ -29,9 +34,9 @@ function unassignedComplaints(db: MockDb) {
 
 export const boardHandlers = [
   http.get(api('/board'), ({ request }) =>
-    respond(request, () => {
+    respond(request, (ctx) => {
       const db = getDb();
-      const items = openItems(db);
+      const items = openItems(ctx, db);
       const assigned = items.filter((i) => i.assigneeId !== null);
       const unassigned = items.filter((i) => i.assigneeId === null);
       return {
@@ -60,7 +65,7 @@ export const boardHandlers = [
     respond(request, (ctx) => {
       const db = getDb();
       const user = findOr404(ctx, db.users, String(params.id));
-      return { item: nextItemFor(user.id, openItems(db)) };
+      return { item: nextItemFor(user.id, openItems(ctx, db)) };
     }),
   ),
 
