@@ -21,6 +21,17 @@ export const getRevision = () => revision;
 /** Another tab wrote since we last read: reload before answering, as a real shared server would. */
 let stale = false;
 
+/**
+ * Requests are answered one at a time, as by a server whose writes are transactions: a read never sees
+ * a change that is not yet saved, so a reload right after a write answered "done" cannot lose it.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+export function serialized<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 export function markStale() {
   stale = true;
 }

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auditQueries } from '@/api/resources/audit';
 import { complaintQueries, updateComplaint } from '@/api/resources/complaints';
 import { revealPii } from '@/api/resources/customers';
 import { switchSession } from '@/api/resources/session';
 import { request } from '@/api/client';
 import { z } from 'zod';
-import { getDb } from '../store';
+import { configureStore, getDb } from '../store';
 import { expectApiError as failure } from '@/api/expect-api-error';
 
 const fetchList = () => complaintQueries.list({ pageSize: 50 }).queryFn!({} as never);
@@ -92,5 +92,29 @@ describe('mock backend through the typed client', () => {
     } finally {
       configureApi({ language: 'zh-CN' });
     }
+  });
+
+  it('answers a read that arrives while a write is saving only after the save, so a reload cannot lose it', async () => {
+    const [complaint] = (await fetchList()).items;
+    const saved: string[] = [];
+    let releaseSave!: () => void;
+    const seed = structuredClone(getDb());
+    configureStore({
+      seed: () => seed,
+      initial: seed,
+      persistence: {
+        save: (db) => new Promise<void>((resolve) => (releaseSave = () => { saved.push(db.complaints.find((c) => c.id === complaint.id)!.notes.at(-1)?.text ?? ''); resolve(); })),
+        clear: async () => {},
+      },
+    });
+    const write = updateComplaint(complaint.id, { version: complaint.version, note: '保存中' });
+    await vi.waitFor(() => expect(releaseSave).toBeDefined());
+    const read = complaintQueries.detail(complaint.id).queryFn!({} as never);
+    const readFirst = await Promise.race([read.then(() => 'read'), new Promise((r) => setTimeout(() => r('waiting'), 200))]);
+    expect(readFirst).toBe('waiting');
+    releaseSave();
+    await write;
+    expect(saved).toEqual(['保存中']);
+    expect((await read).notes.map((n) => n.text)).toContain('保存中');
   });
 });

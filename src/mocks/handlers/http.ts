@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw';
 import type { z } from 'zod';
 import type { ErrorBody, Role, User } from '@/api/schemas';
 import type { MockDb } from '../db';
-import { syncFromPeers } from '../store';
+import { serialized, syncFromPeers } from '../store';
 import { langOf, msg, type Lang, type MessageKey } from './messages';
 
 /** Thrown inside handlers; `respond` turns it into the contract's error body. */
@@ -22,7 +22,11 @@ export type Ctx = { request: Request; lang: Lang; t: (key: MessageKey, vars?: Re
 /** Matches any origin so the same handlers serve the browser, Node and Playwright. */
 export const api = (path: string) => `*/api${path}`;
 
-export async function respond(request: Request, work: (ctx: Ctx) => unknown | Promise<unknown>): Promise<Response> {
+export function respond(request: Request, work: (ctx: Ctx) => unknown | Promise<unknown>): Promise<Response> {
+  return serialized(() => answer(request, work));
+}
+
+async function answer(request: Request, work: (ctx: Ctx) => unknown | Promise<unknown>): Promise<Response> {
   const lang = langOf(request);
   const ctx: Ctx = { request, lang, t: (key, vars) => msg(lang, key, vars) };
   try {
