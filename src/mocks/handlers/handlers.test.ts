@@ -109,7 +109,7 @@ describe('mock backend through the typed client', () => {
     });
     const write = updateComplaint(complaint.id, { version: complaint.version, note: '保存中' });
     await vi.waitFor(() => expect(releaseSave).toBeDefined());
-    const read = complaintQueries.detail(complaint.id).queryFn!({} as never);
+    const read = Promise.resolve(complaintQueries.detail(complaint.id).queryFn!({} as never));
     const readFirst = await Promise.race([read.then(() => 'read'), new Promise((r) => setTimeout(() => r('waiting'), 200))]);
     expect(readFirst).toBe('waiting');
     releaseSave();

@@ -4,7 +4,8 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import type { GraphLayoutName } from '../api/graph-search';
-import { graphStylesheet } from '../model/styles';
+import { forceLayoutInWorker } from '../model/layout-worker-client';
+import { graphStylesheet, LARGE_VIEW_NODES } from '../model/styles';
 
 let registered = false;
 function registerExtensions() {
@@ -16,6 +17,7 @@ registerExtensions();
 
 /** Built once: an inline stylesheet or layout object makes react-cytoscapejs redo work on every render. */
 const STYLESHEET = graphStylesheet();
+const LARGE_STYLESHEET = graphStylesheet({ large: true });
 
 export type LayoutRequest = {
   name: GraphLayoutName;
@@ -48,22 +50,19 @@ function fitView(cy: Core) {
   }
 }
 
-export function layoutOptions(name: GraphLayoutName, opts: { incremental: boolean; nodeCount: number; roots?: string[] }): LayoutOptions {
+export function layoutOptions(name: GraphLayoutName, opts: { incremental: boolean; roots?: string[] }): LayoutOptions {
   if (name === 'concentric')
     return { name: 'concentric', animate: false, concentric: (n: NodeSingular) => n.degree(false), levelWidth: () => 2, minNodeSpacing: 12 } as LayoutOptions;
   if (name === 'breadthfirst') return { name: 'breadthfirst', animate: false, directed: false, spacingFactor: 1.1, roots: opts.roots?.length ? opts.roots.map((r) => `[id = "${r}"]`).join(',') : undefined } as LayoutOptions;
   return {
     name: 'fcose',
     animate: false,
-    // "draft" is a spectral layout only: fast enough for thousands of nodes, refined when the view is small.
-    // fcose cannot run "draft" incrementally (it relocates from a spectral result it did not compute), so big views start over.
-    quality: opts.nodeCount > 1200 ? 'draft' : 'default',
-    randomize: opts.nodeCount > 1200 || !opts.incremental,
+    randomize: !opts.incremental,
     nodeRepulsion: () => 6000,
     idealEdgeLength: () => 60,
     nodeSeparation: 60,
     // fcose's component packing fails on incremental runs (relocateComponent on undefined).
-    packComponents: opts.nodeCount > 1200 || !opts.incremental,
+    packComponents: !opts.incremental,
   } as LayoutOptions;
 }
 
@@ -79,7 +78,10 @@ export function GraphCanvas({ elements, layout, anchor, pinned, selected, highli
     callbacks.current = { onSelect, onDoubleTap, onLayoutDone };
   });
   const placed = useRef(new Set<string>());
+  const nodeCount = elements.reduce((n, el) => ('source' in el.data ? n : n + 1), 0);
   const lastRun = useRef<{ run: number; name: string; preset: unknown }>({ run: -1, name: '', preset: null });
+  /** Bumped by every layout start: a big layout that comes back from its worker late does not overwrite a newer one. */
+  const layoutGeneration = useRef(0);
 
   const bind = (cy: Core) => {
     if (cyRef.current === cy) return;
@@ -131,15 +133,50 @@ export function GraphCanvas({ elements, layout, anchor, pinned, selected, highli
       callbacks.current.onLayoutDone?.(performance.now() - t0);
       return;
     }
-    const running = cy.layout(layoutOptions(layout.name, { incremental, nodeCount: nodes.length, roots: layout.roots }));
-    running.one('layoutstop', () => {
+    const generation = ++layoutGeneration.current;
+    const done = () => {
       fitView(cy);
       callbacks.current.onLayoutDone?.(performance.now() - t0);
+    };
+    if (layout.name === 'fcose' && nodes.length > LARGE_VIEW_NODES) {
+      // Too big for fcose on the main thread (see force-layout.ts): ForceAtlas2 in a worker. Styling and
+      // drawing wait for its positions (a batch), so thousands of nodes are drawn once, where they belong.
+      cy.startBatch();
+      let batched = true;
+      const release = () => {
+        if (batched && !cy.destroyed()) cy.endBatch();
+        batched = false;
+      };
+      forceLayoutInWorker({
+        nodes: nodes.map((n) => ({ id: n.id(), ...n.position(), fixed: n.locked() })),
+        edges: cy.edges().map((e) => [e.source().id(), e.target().id()] as const),
+        reseed: !incremental,
+      })
+        .then(({ result }) => {
+          if (generation !== layoutGeneration.current || cy.destroyed()) return;
+          for (const n of cy.nodes()) {
+            const at = result[n.id()];
+            if (at && !n.locked()) n.position(at);
+          }
+          release();
+          done();
+        })
+        .catch((error: unknown) => {
+          // Keep the positions we have: a failed layout must not take the screen down.
+          console.error('graph layout failed', error);
+          release();
+          if (generation === layoutGeneration.current && !cy.destroyed()) done();
+        })
+        .finally(release);
+      return;
+    }
+    const running = cy.layout(layoutOptions(layout.name, { incremental, roots: layout.roots }));
+    running.one('layoutstop', () => {
+      if (generation === layoutGeneration.current) done();
     });
     try {
       running.run();
     } catch (error) {
-      // A layout failure must not take the screen down: keep the positions we have.
       console.error('graph layout failed', error);
       fitView(cy);
     }
@@ -173,7 +210,12 @@ export function GraphCanvas({ elements, layout, anchor, pinned, selected, highli
     if (!cy) return;
     cy.batch(() => {
       cy.$(':selected').unselect();
-      if (selected) cy.getElementById(selected).select();
+      cy.edges('.focus').removeClass('focus');
+      if (!selected) return;
+      const ele = cy.getElementById(selected);
+      ele.select();
+      // Big views label edges only here (see the large stylesheet).
+      (ele.isNode() ? ele.connectedEdges() : ele).addClass('focus');
     });
   }, [selected, elements]);
 
@@ -181,7 +223,7 @@ export function GraphCanvas({ elements, layout, anchor, pinned, selected, highli
     <div ref={containerRef} style={{ position: 'absolute', inset: 0 }}>
       <CytoscapeComponent
         elements={elements}
-        stylesheet={STYLESHEET}
+        stylesheet={nodeCount > LARGE_VIEW_NODES ? LARGE_STYLESHEET : STYLESHEET}
         cy={bind}
         style={{ width: '100%', height: '100%' }}
         wheelSensitivity={0.3}

@@ -35,7 +35,16 @@ export const LINK_COLOR: Record<LinkType, string> = {
 export const COMMUNITY_PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000', '#000075', '#e6beff', '#aaffc3', '#ffd8b1', '#800000', '#bfef45'];
 export const communityColor = (c: number) => COMMUNITY_PALETTE[c % COMMUNITY_PALETTE.length];
 
-export function graphStylesheet(): StylesheetJsonBlock[] {
+/** Above this many nodes the view is drawn for overview: cheaper layout, straight unlabelled edges. */
+export const LARGE_VIEW_NODES = 1200;
+
+/**
+ * `large`: level of detail for big views. Curved, labelled edges cost most of the first paint (control
+ * points and a label measured for each of thousands of edges, unreadable at that zoom anyway), so edges are
+ * straight "haystack" lines coloured by type (the legend names them) and labelled only around the
+ * selected node and on a highlighted path.
+ */
+export function graphStylesheet({ large = false }: { large?: boolean } = {}): StylesheetJsonBlock[] {
   const perType: StylesheetJsonBlock[] = Object.entries(ENTITY_LOOK).map(([type, look]) => ({
     selector: `node[type = "${type}"]`,
     style: { 'background-color': look.color, shape: look.shape },
@@ -105,5 +114,11 @@ export function graphStylesheet(): StylesheetJsonBlock[] {
     { selector: '.path', style: { 'line-color': '#f5222d', 'target-arrow-color': '#f5222d', width: 5, 'z-index': 10, 'overlay-color': '#f5222d', 'overlay-opacity': 0.15, 'overlay-padding': 4 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#f5222d', 'border-style': 'solid' } },
     { selector: '.faded', style: { opacity: 0.2 } },
+    ...(large
+      ? ([
+          { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '' } },
+          { selector: 'edge.focus, edge.path', style: { 'curve-style': 'bezier', label: 'data(label)' } },
+        ] satisfies StylesheetJsonBlock[])
+      : []),
   ];
 }
