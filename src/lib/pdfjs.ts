@@ -7,6 +7,9 @@ pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 const base = `${import.meta.env.BASE_URL ?? '/'}pdfjs/`;
 
 export function openPdf(data: Uint8Array) {
+  // One worker for every document: by default each document starts its own (and parses pdf.js again),
+  // which was most of the wait for page 1 when switching between files.
+  if (!pdfjs.GlobalWorkerOptions.workerPort && typeof Worker !== 'undefined') pdfjs.GlobalWorkerOptions.workerPort = new Worker(workerUrl, { type: 'module' });
   return pdfjs.getDocument({
     data,
     cMapUrl: `${base}cmaps/`,
