@@ -1,4 +1,3 @@
-import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintStatus } from '@/api/schemas';
 import { formatDateTime } from '@/lib/format';
@@ -19,7 +18,7 @@ export function deadlineUrgency(dueAt: string, status: ComplaintStatus, now: num
 }
 
 const COLORS: Record<Urgency, string | undefined> = {
-  done: undefined,
+  done: 'rgba(0, 0, 0, 0.45)',
   overdue: '#cf1322',
   critical: '#cf1322',
   soon: '#d48806',
@@ -42,16 +41,14 @@ export function DeadlineCountdown({ dueAt, status }: { dueAt: string; status: Co
   else text = t('deadline.hours', { hours: Math.max(0, Math.floor(left / HOUR)) });
 
   return (
-    <Tooltip title={t('deadline.dueAt', { at: formatDateTime(dueAt) })}>
-      <Typography.Text
-        data-testid="deadline"
-        data-urgency={urgency}
-        type={urgency === 'done' ? 'secondary' : undefined}
-        strong={urgency === 'overdue' || urgency === 'critical'}
-        style={{ color: COLORS[urgency], whiteSpace: 'nowrap' }}
-      >
-        {text}
-      </Typography.Text>
-    </Tooltip>
+    // Plain markup and a native tooltip: a screen of queue rows shows dozens of these at once.
+    <span
+      title={t('deadline.dueAt', { at: formatDateTime(dueAt) })}
+      data-testid="deadline"
+      data-urgency={urgency}
+      style={{ color: COLORS[urgency], fontWeight: urgency === 'overdue' || urgency === 'critical' ? 600 : undefined, whiteSpace: 'nowrap' }}
+    >
+      {text}
+    </span>
   );
 }

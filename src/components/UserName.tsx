@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usersQuery } from '@/api/resources/session';
 
@@ -7,6 +6,6 @@ import { usersQuery } from '@/api/resources/session';
 export function UserName({ id, emptyText }: { id: string | null; emptyText?: string }) {
   const { t } = useTranslation();
   const { data } = useQuery(usersQuery());
-  if (!id) return <Typography.Text type="secondary">{emptyText ?? t('common.unassigned')}</Typography.Text>;
+  if (!id) return <span style={{ color: 'rgba(0, 0, 0, 0.45)' }}>{emptyText ?? t('common.unassigned')}</span>;
   return <>{data?.find((u) => u.id === id)?.name ?? id}</>;
 }

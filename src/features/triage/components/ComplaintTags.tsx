@@ -1,16 +1,16 @@
-import { Tag } from 'antd';
+import { Pill, type PillColor } from '@/components/Pill';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintLabel, ComplaintStatus, Demand, Signal } from '@/api/schemas';
 
-const STATUS_COLORS: Record<ComplaintStatus, string> = { new: 'blue', in_progress: 'processing', answered: 'success', closed: 'default' };
-const LABEL_COLORS: Record<ComplaintLabel, string> = { none: 'default', legitimate: 'green', agent_proposed: 'orange', agent_confirmed: 'red' };
+const STATUS_COLORS: Record<ComplaintStatus, PillColor> = { new: 'blue', in_progress: 'processing', answered: 'success', closed: 'default' };
+const LABEL_COLORS: Record<ComplaintLabel, PillColor> = { none: 'default', legitimate: 'green', agent_proposed: 'orange', agent_confirmed: 'red' };
 
 export function StatusTag({ status }: { status: ComplaintStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLORS[status]} data-testid="complaint-status" data-status={status}>
+    <Pill color={STATUS_COLORS[status]} data-testid="complaint-status" data-status={status}>
       {t(`status.${status}`)}
-    </Tag>
+    </Pill>
   );
 }
 
@@ -19,9 +19,9 @@ export function LabelTag({ label }: { label: ComplaintLabel }) {
   const { t } = useTranslation();
   if (label === 'none') return null;
   return (
-    <Tag color={LABEL_COLORS[label]} data-testid="complaint-label" data-label={label}>
+    <Pill color={LABEL_COLORS[label]} data-testid="complaint-label" data-label={label}>
       {t(`label.${label}`)}
-    </Tag>
+    </Pill>
   );
 }
 
@@ -30,9 +30,9 @@ export function DemandTags({ demands }: { demands: Demand[] }) {
   return (
     <>
       {demands.map((d) => (
-        <Tag key={d} variant="filled" style={{ marginBottom: 2 }}>
+        <Pill key={d} variant="filled" style={{ marginBottom: 2 }}>
           {t(`demand.${d}`)}
-        </Tag>
+        </Pill>
       ))}
     </>
   );
@@ -46,9 +46,9 @@ export function TopSignals({ signals, max = 3 }: { signals: Signal[]; max?: numb
   return (
     <>
       {top.map((s) => (
-        <Tag key={s.code} color="volcano" variant="outlined" style={{ marginBottom: 2 }} title={s.explanation}>
+        <Pill key={s.code} color="volcano" variant="outlined" style={{ marginBottom: 2 }} title={s.explanation}>
           {t(`signal.${s.code}`)}
-        </Tag>
+        </Pill>
       ))}
       {signals.length > max && <span style={{ color: 'rgba(0,0,0,0.45)' }}>+{signals.length - max}</span>}
     </>

@@ -7,11 +7,11 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
-import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '@/api/schemas';
 import { DeadlineCountdown } from '@/components/DeadlineCountdown';
 import { GradeBadge } from '@/components/GradeBadge';
+import { Pill } from '@/components/Pill';
 import { UserName } from '@/components/UserName';
 import { formatShortDateTime } from '@/lib/format';
 import { DemandTags, LabelTag, StatusTag, TopSignals } from './ComplaintTags';
@@ -43,23 +43,21 @@ function Channel({ value }: { value: Complaint['channel'] }) {
 function Complainant({ value }: { value: Complaint['complainant'] }) {
   const { t } = useTranslation();
   return (
-    <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
-      <span style={{ whiteSpace: 'nowrap' }}>
+    <div style={{ minWidth: 0 }}>
+      <div style={{ whiteSpace: 'nowrap' }}>
         {value.name}{' '}
-        <Tag color={value.kind === 'agent' ? 'red' : undefined} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
+        <Pill color={value.kind === 'agent' ? 'red' : 'default'} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
           {t(`complainantKind.${value.kind}`)}
-        </Tag>
-      </span>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {value.phone}
-      </Typography.Text>
-    </Space>
+        </Pill>
+      </div>
+      <div style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }}>{value.phone}</div>
+    </div>
   );
 }
 
 function FamilySize({ value, familyId }: { value: number; familyId: string | null }) {
   const { t } = useTranslation();
-  if (value <= 1 || !familyId) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (value <= 1 || !familyId) return <span style={{ color: 'rgba(0, 0, 0, 0.45)' }}>—</span>;
   return (
     <span title={t('queue.familyHint', { count: value })} data-testid="family-size" data-family={familyId}>
       ×{value}
@@ -77,10 +75,10 @@ export const queueColumns = col.columns([
   col.accessor('riskScore', {
     header: () => <Title k="risk" />,
     cell: (c) => (
-      <Space size={6}>
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
         <strong style={{ fontVariantNumeric: 'tabular-nums' }}>{Math.round(c.getValue())}</strong>
         <GradeBadge grade={c.row.original.grade} />
-      </Space>
+      </span>
     ),
     size: 110,
   }),
@@ -90,10 +88,10 @@ export const queueColumns = col.columns([
   col.accessor('status', {
     header: () => <Title k="status" />,
     cell: (c) => (
-      <Space size={2} wrap>
+      <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 2 }}>
         <StatusTag status={c.getValue()} />
         <LabelTag label={c.row.original.label} />
-      </Space>
+      </span>
     ),
     size: 120,
   }),
