@@ -18,7 +18,7 @@ const list = <T extends z.ZodType>(item: T) =>
     .catch(undefined);
 
 /** Rows fetched per request while scrolling; the table itself is one continuous virtual list. */
-export const CHUNK_SIZE = 100;
+export const CHUNK_SIZE = 50;
 
 /** The queue's whole screen state lives in the URL, so a view can be shared, bookmarked and reloaded. */
 export const queueSearchSchema = z.object({

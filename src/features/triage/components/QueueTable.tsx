@@ -9,9 +9,9 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Checkbox } from 'antd';
-import { useEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Row } from '@tanstack/react-table';
 import type { Complaint } from '@/api/schemas';
 import { deadlineUrgency } from '@/components/DeadlineCountdown';
 import type { ColumnLayout } from '../state/prefs';
@@ -99,6 +99,22 @@ export function QueueTable(props: Props) {
     onColumnOrderChange: (updater: Updater<ColumnOrderState>) => onLayoutChange({ ...layout, order: functionalUpdate(updater, columnOrder) }),
   });
   const rowsById = table.getRowModel().rowsById;
+  // Rows are memoised (see QueueRow): they get stable callbacks that read the latest props.
+  const latest = useRef({ onOpen, onActiveIndexChange, onToggleSelected });
+  useEffect(() => {
+    latest.current = { onOpen, onActiveIndexChange, onToggleSelected };
+  });
+  const actions = useMemo<RowActions>(
+    () => ({
+      open: (id, index) => {
+        latest.current.onActiveIndexChange(index);
+        latest.current.onOpen(id, index);
+      },
+      toggle: (id) => latest.current.onToggleSelected(id),
+    }),
+    [],
+  );
+  const columnsKey = JSON.stringify([columnOrder, layout.hidden, layout.sizing]);
   const width = table.getTotalSize() + SELECT_WIDTH;
 
   return (
@@ -149,44 +165,28 @@ export function QueueTable(props: Props) {
           {items.map((v) => {
             const complaint = rowAt(v.index);
             const row = complaint ? rowsById[complaint.id] : undefined;
-            const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT };
             if (!complaint || !row)
               return (
-                <div role="row" key={`p-${v.index}`} className={`${styles.row} ${styles.placeholder}`} style={style} data-testid="placeholder-row">
+                <div role="row" key={`p-${v.index}`} className={`${styles.row} ${styles.placeholder}`} style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }} data-testid="placeholder-row">
                   <div className={styles.skeleton} />
                 </div>
               );
-            const urgency = deadlineUrgency(complaint.dueAt, complaint.status, Date.now());
-            const classes = [styles.row, styles[`urgency_${urgency}`]];
-            if (complaint.id === openId) classes.push(styles.open);
-            if (v.index === activeIndex) classes.push(styles.active);
-            if (selected.has(complaint.id)) classes.push(styles.selected);
             return (
-              <div
-                role="row"
+              <QueueRow
                 key={complaint.id}
-                aria-rowindex={v.index + 1}
-                className={classes.join(' ')}
-                style={style}
-                data-testid="complaint-row"
-                data-id={complaint.id}
-                data-index={v.index}
-                data-active={v.index === activeIndex || undefined}
-                aria-selected={selected.has(complaint.id)}
-                onClick={() => {
-                  onActiveIndexChange(v.index);
-                  onOpen(complaint.id, v.index);
-                }}
-              >
-                <div role="cell" className={styles.selectCell} style={{ width: SELECT_WIDTH }} onClick={(e) => e.stopPropagation()}>
-                  <Checkbox checked={selected.has(complaint.id)} onChange={() => onToggleSelected(complaint.id)} data-testid="row-select" aria-label={t('triage.bulk.select')} />
-                </div>
-                {row.getVisibleCells().map((cell) => (
-                  <div role="cell" key={cell.id} className={styles.td} style={{ width: cell.column.getSize() }}>
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))}
-              </div>
+                complaint={complaint}
+                row={row}
+                FlexRender={table.FlexRender}
+                index={v.index}
+                top={v.start}
+                urgency={deadlineUrgency(complaint.dueAt, complaint.status, Date.now())}
+                open={complaint.id === openId}
+                active={v.index === activeIndex}
+                checked={selected.has(complaint.id)}
+                columnsKey={columnsKey}
+                selectLabel={t('triage.bulk.select')}
+                actions={actions}
+              />
             );
           })}
         </div>
@@ -194,3 +194,60 @@ export function QueueTable(props: Props) {
     </div>
   );
 }
+
+type RowActions = { open: (id: string, index: number) => void; toggle: (id: string) => void };
+type QueueRowProps = {
+  complaint: Complaint;
+  row: Row<typeof queueFeatures, Complaint>;
+  FlexRender: ReturnType<typeof useTable<typeof queueFeatures, Complaint>>['FlexRender'];
+  index: number;
+  top: number;
+  urgency: ReturnType<typeof deadlineUrgency>;
+  open: boolean;
+  active: boolean;
+  checked: boolean;
+  /** Column order, visibility and sizes: a change re-renders every row. */
+  columnsKey: string;
+  selectLabel: string;
+  actions: RowActions;
+};
+
+/**
+ * One complaint row. The table re-renders on every change of filter, sort, scroll or selection;
+ * a row re-renders only when its own complaint, position, state or the columns change. `row` and
+ * `FlexRender` are rebuilt by the table on each render but stand for the same complaint and columns.
+ */
+const QueueRow = memo(
+  function QueueRow({ complaint, row, FlexRender, index, top, urgency, open, active, checked, selectLabel, actions }: QueueRowProps) {
+    const classes = [styles.row, styles[`urgency_${urgency}`]];
+    if (open) classes.push(styles.open);
+    if (active) classes.push(styles.active);
+    if (checked) classes.push(styles.selected);
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 1}
+        className={classes.join(' ')}
+        style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+        data-testid="complaint-row"
+        data-id={complaint.id}
+        data-index={index}
+        data-active={active || undefined}
+        aria-selected={checked}
+        onClick={() => actions.open(complaint.id, index)}
+      >
+        <div role="cell" className={styles.selectCell} style={{ width: SELECT_WIDTH }} onClick={(e) => e.stopPropagation()}>
+          {/* A native checkbox: one antd Checkbox per row cost as much as the rest of the row. */}
+          <input type="checkbox" className={styles.check} checked={checked} onChange={() => actions.toggle(complaint.id)} data-testid="row-select" aria-label={selectLabel} />
+        </div>
+        {row.getVisibleCells().map((cell) => (
+          <div role="cell" key={cell.id} className={styles.td} style={{ width: cell.column.getSize() }}>
+            <FlexRender cell={cell} />
+          </div>
+        ))}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.complaint === b.complaint && a.index === b.index && a.top === b.top && a.urgency === b.urgency && a.open === b.open && a.active === b.active && a.checked === b.checked && a.columnsKey === b.columnsKey && a.selectLabel === b.selectLabel && a.actions === b.actions,
+);
