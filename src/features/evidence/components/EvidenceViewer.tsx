@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Col, Descriptions, Modal, Row, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { BorderOutlined, DownloadOutlined, SwapOutlined } from '@ant-design/icons';
@@ -76,14 +76,18 @@ export function EvidenceViewer({ id, onCompare, compareCandidates = [] }: Props)
   const [metaState, setMeta] = useState<{ source: unknown; meta: DocumentMeta | null; error: string | null }>({ source: null, meta: null, error: null });
   const viewedFor = useRef<string | null>(null);
 
-  // Opening an item is a custody event: once per opening, not per render.
+  // Opening an item is a custody event: once per opening, not per render, and once it is on screen
+  // (or has failed to show): recording it right away competed with drawing the first PDF page.
+  const [pdfDrawnFor, setPdfDrawnFor] = useState<string | null>(null);
+  const markPdfDrawn = useCallback(() => setPdfDrawnFor(id), [id]);
+  const shown = e?.kind === 'pdf' ? pdfDrawnFor === e.id || Boolean(pdf.error) || Boolean(file.error) : Boolean(file.blob || file.error);
   useEffect(() => {
-    if (!e || viewedFor.current === e.id) return;
+    if (!e || !shown || viewedFor.current === e.id) return;
     viewedFor.current = e.id;
     void reportCustody(e.id, { action: 'viewed', detail: t('evidence.custody.viewedDetail') })
       .then((item) => qc.setQueryData(evidenceKeys.detail(item.id), item))
       .catch(() => undefined);
-  }, [e, qc, t]);
+  }, [e, shown, qc, t]);
 
   useEffect(() => {
     if (!file.blob || !e || (e.kind !== 'chat' && e.kind !== 'text')) return;
@@ -165,7 +169,7 @@ export function EvidenceViewer({ id, onCompare, compareCandidates = [] }: Props)
     body = pdf.error ? (
       <Alert type="error" showIcon message={t('evidence.pdf.error')} description={pdf.error} />
     ) : pdf.doc ? (
-      <PdfViewer doc={pdf.doc} annotations={e.annotations} onDraw={onDraw} highlightId={selected} />
+      <PdfViewer doc={pdf.doc} annotations={e.annotations} onDraw={onDraw} highlightId={selected} onFirstPageDrawn={markPdfDrawn} />
     ) : (
       <LoadingState label={t('evidence.loadingFile')} />
     );

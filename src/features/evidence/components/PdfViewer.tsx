@@ -12,6 +12,8 @@ type Props = {
   annotations: Annotation[];
   onDraw?: (page: number, rect: Rect) => void;
   highlightId?: string | null;
+  /** Page 1 is on screen (the custody trail records a viewing once the document is shown). */
+  onFirstPageDrawn?: () => void;
 };
 
 
@@ -149,7 +151,7 @@ function Thumbnail({ doc, pageNumber, active, onClick, enabled }: { doc: PDFDocu
 }
 
 /** pdf.js viewer: thumbnails, pages, zoom, and text search that finds Chinese and highlights every hit. */
-export function PdfViewer({ doc, annotations, onDraw, highlightId }: Props) {
+export function PdfViewer({ doc, annotations, onDraw, highlightId, onFirstPageDrawn }: Props) {
   const { t } = useTranslation();
   const [scale, setScale] = useState(1);
   const [page, setPage] = useState(1);
@@ -159,6 +161,9 @@ export function PdfViewer({ doc, annotations, onDraw, highlightId }: Props) {
   const [searching, setSearching] = useState(false);
   const [firstDrawn, setFirstDrawn] = useState(false);
   const markFirstDrawn = useCallback(() => setFirstDrawn(true), []);
+  useEffect(() => {
+    if (firstDrawn) onFirstPageDrawn?.();
+  }, [firstDrawn, onFirstPageDrawn]);
   const texts = useRef<Map<number, PageText>>(new Map());
   const pageEls = useRef<Map<number, HTMLDivElement>>(new Map());
   const scroller = useRef<HTMLDivElement>(null);
