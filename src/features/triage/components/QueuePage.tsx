@@ -1,14 +1,15 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { complaintQueries } from '@/api/resources/complaints';
 import { sessionQuery } from '@/api/resources/session';
 import { complaintSortFieldSchema, type Complaint } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
-import { CLEAR_FILTERS, effectiveSort, hasFilters, replaceFilters, toComplaintQuery, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
+import { CHUNK_SIZE, CLEAR_FILTERS, effectiveSort, hasFilters, replaceFilters, toComplaintQuery, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
 import { useQueueWindow } from '../api/use-queue-window';
 import { useUpdateComplaint } from '../api/use-update-complaint';
 import { useColumnLayout, useTriagePrefs } from '../state/prefs';
@@ -78,10 +79,19 @@ export function QueuePage({ search, onSearchChange }: Props) {
   }, []);
   useEffect(() => () => window.clearTimeout(rangeTimer.current), []);
 
+  // A new filter or order starts loading its first rows in the click that asks for it, instead of after
+  // the router has navigated and the screen has re-rendered with the old rows.
+  const queryClient = useQueryClient();
+  const changeFilters = (patch: QueueSearchPatch) => {
+    const next = toComplaintQuery({ ...search, ...patch });
+    if (JSON.stringify(next) !== queryKey) void queryClient.prefetchQuery(complaintQueries.list({ ...next, page: 1, pageSize: CHUNK_SIZE }));
+    onSearchChange(patch);
+  };
+
   const onSortingChange = (next: SortingState) => {
     const first = complaintSortFieldSchema.safeParse(next[0]?.id);
-    if (!first.success) return onSearchChange({ sort: undefined, order: undefined });
-    onSearchChange({ sort: first.data, order: next[0]?.desc ? 'desc' : 'asc' });
+    if (!first.success) return changeFilters({ sort: undefined, order: undefined });
+    changeFilters({ sort: first.data, order: next[0]?.desc ? 'desc' : 'asc' });
   };
 
   const open = (id: string | undefined) => onSearchChange({ complaint: id });
@@ -187,7 +197,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
     body = (
       <EmptyState
         description={hasFilters(search) ? t('queue.emptyFiltered') : t('queue.empty')}
-        action={hasFilters(search) ? <Button onClick={() => onSearchChange(CLEAR_FILTERS)}>{t('queue.filter.clear')}</Button> : undefined}
+        action={hasFilters(search) ? <Button onClick={() => changeFilters(CLEAR_FILTERS)}>{t('queue.filter.clear')}</Button> : undefined}
       />
     );
   else
@@ -240,8 +250,8 @@ export function QueuePage({ search, onSearchChange }: Props) {
       }
     >
       <Flex vertical gap={8} style={{ marginBottom: 8 }}>
-        <SavedViews userId={me?.id} search={search} onApply={(filters) => onSearchChange(replaceFilters(filters))} />
-        <QueueFilters search={search} onChange={(patch) => onSearchChange(patch)} />
+        <SavedViews userId={me?.id} search={search} onApply={(filters) => changeFilters(replaceFilters(filters))} />
+        <QueueFilters search={search} onChange={changeFilters} />
         <BulkBar
           selected={selected}
           onSelectionChange={setSelected}
