@@ -24,12 +24,24 @@ export class QueuePage {
 
   /** Chooses `option` in the antd select with this test id (multi-selects stay open, so close them). */
   async pick(testId: string, option: string | RegExp) {
-    await this.page.getByTestId(testId).click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-    // A multi-select stays open and needs closing; a single select has closed itself, and an Escape then
-    // would close the drawer behind it instead.
-    const multiple = await this.page.getByTestId(testId).evaluate((el) => !!el.closest('.ant-select-multiple') || !!el.querySelector('.ant-select-multiple') || el.classList.contains('ant-select-multiple'));
-    if (multiple) await this.page.keyboard.press('Escape');
+    const select = this.page.getByTestId(testId);
+    const dropdown = this.page.locator('.ant-select-dropdown:visible');
+    const multiple = await select.evaluate((el) => !!el.closest('.ant-select-multiple') || !!el.querySelector('.ant-select-multiple') || el.classList.contains('ant-select-multiple'));
+    if (multiple) {
+      await select.click();
+      await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+      // A multi-select stays open and needs closing (a second click on an option would unpick it).
+      await this.page.keyboard.press('Escape');
+      return;
+    }
+    // A single select closes itself once it takes the option. Options that arrive while the list opens
+    // are drawn again, and a click on the old one is lost: try again until the select has closed.
+    // (No Escape here: it would close the drawer behind the select.)
+    await expect(async () => {
+      if ((await dropdown.count()) === 0) await select.click();
+      await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
+      await expect(dropdown).toHaveCount(0, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   }
 
   async rowIds(): Promise<string[]> {
