@@ -190,19 +190,36 @@ test.describe('complaint triage queue', () => {
     const queue = new QueuePage(page);
     await app.open('/queue');
     await queue.ready();
-    // A family nobody has decided on yet, so every member can take the label.
+    // The smallest family of three or more. Demo data is generated relative to today, so which families
+    // hold confirmed members changes by the day: a lead first withdraws any confirmation (which an
+    // analyst's proposal may not overturn), so that every member can take the label.
     const family = await page.evaluate(async () => {
-      const labels = new Map<string, string[]>();
+      const json = { 'content-type': 'application/json' };
+      const call = async (url: string, init?: RequestInit) => {
+        const res = await fetch(url, init);
+        if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+        return res.json();
+      };
+      const members = new Map<string, { id: string; label: string; version: number }[]>();
       for (let p = 1; p < 50; p++) {
-        const res = (await (await fetch(`/api/complaints?status=&sort=templateFamilySize&order=asc&pageSize=500&page=${p}`)).json()) as {
-          items: { templateFamilyId: string | null; label: string }[];
+        const res = (await call(`/api/complaints?status=&sort=templateFamilySize&order=asc&pageSize=500&page=${p}`)) as {
+          items: { id: string; templateFamilyId: string | null; label: string; version: number }[];
         };
-        for (const c of res.items) if (c.templateFamilyId) labels.set(c.templateFamilyId, [...(labels.get(c.templateFamilyId) ?? []), c.label]);
+        for (const c of res.items) if (c.templateFamilyId) members.set(c.templateFamilyId, [...(members.get(c.templateFamilyId) ?? []), c]);
         if (res.items.length < 500) break;
       }
-      // A lead's confirmation would need a reason to overturn: take a family nobody has confirmed yet.
-      const free = [...labels].filter(([, ls]) => ls.length >= 3 && ls.every((l) => l !== 'agent_confirmed'));
-      return free.length ? { id: free[0][0], size: free[0][1].length } : null;
+      const smallest = [...members].filter(([, list]) => list.length >= 3).sort((x, y) => x[1].length - y[1].length)[0];
+      if (!smallest) return null;
+      const [id, list] = smallest;
+      const confirmed = list.filter((c) => c.label === 'agent_confirmed');
+      if (confirmed.length) {
+        const me = (await call('/api/session')) as { user: { id: string } };
+        await call('/api/session', { method: 'PUT', headers: json, body: JSON.stringify({ userId: 'u-lead-1' }) });
+        for (const c of confirmed)
+          await call(`/api/complaints/${c.id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ version: c.version, label: 'none', labelReason: '测试准备：撤回确认' }) });
+        await call('/api/session', { method: 'PUT', headers: json, body: JSON.stringify({ userId: me.user.id }) });
+      }
+      return { id, size: list.length };
     });
     expect(family).not.toBeNull();
     await page.goto(`/queue?family=${family!.id}&status=`);
