@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { EvidenceScreen } from './support/evidence';
 
 // Seeded demo data: complaint cmp-000708 carries a forged diagnosis certificate, a call recording, its

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { GraphScreen } from './support/graph';
 
 test.describe('relationship graph', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { Workbench } from './support/app';
 import { QueuePage, type ApiComplaint } from './support/queue';
 

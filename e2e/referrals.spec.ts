@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { Workbench } from './support/app';
 import { ReferralBuilder } from './support/referrals';
