@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/api/errors';
+import { expectApiError as failure } from '@/api/expect-api-error';
 import { auditQueries, exportAuditCsv } from '@/api/resources/audit';
 import { applyAutoAssign, boardQueries, bulkAssign, previewAutoAssign, setCapacity } from '@/api/resources/board';
 import { caseQueries, createCase, mergeCases, updateCase } from '@/api/resources/cases';
 import { switchSession } from '@/api/resources/session';
 import { getDb } from '../store';
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('cases API', () => {
   it('creates a case from complaint ids and links them back', async () => {

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/api/errors';
+import { expectApiError as failure } from '@/api/expect-api-error';
 import { evidenceQueries } from '@/api/resources/evidence';
 import { addAnnotation, completeUpload, evidenceExtraQueries, startUpload, uploadChunk } from '@/features/evidence/api/evidence-api';
 import { getDb } from '../store';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('evidence endpoints', () => {
   it('stores a chunked upload only when complete and hash-verified', async () => {

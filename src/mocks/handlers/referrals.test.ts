@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/api/errors';
+import { expectApiError as failure } from '@/api/expect-api-error';
 import { approveReferral, createReferral, exportReferral, referralPartiesQuery, trackReferral, updateReferral } from '@/api/resources/referrals';
 import { switchSession } from '@/api/resources/session';
 import { casePath } from '../domain/referrals';
 import { getDb } from '../store';
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-}
 
 const caseWith = (status: string) => getDb().cases.find((c) => c.status === status)!;
 
