@@ -9,17 +9,8 @@
 import type { Browser } from '@playwright/test';
 import type { Entity, Graph, Link } from '../src/api/schemas';
 import { generateDemoData } from '../src/mocks/data/generator';
+import { mulberry32 } from '../src/lib/mulberry32';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The first `nodes` non-hub entities reached breadth-first from the biggest agent firms, and the links among them, densified to `edges`. */
 export function sampleGraph(db: { entities: Entity[]; links: Link[] }, nodes: number, edges: number): Graph {
@@ -61,7 +52,7 @@ export function sampleGraph(db: { entities: Entity[]; links: Link[] }, nodes: nu
     (nbrs.get(l.target) ?? nbrs.set(l.target, []).get(l.target)!).push(l.source);
     pairs.add(l.source < l.target ? `${l.source}|${l.target}` : `${l.target}|${l.source}`);
   }
-  const random = rng(7);
+  const random = mulberry32(7);
   const ids = [...picked];
   let n = 0;
   let guard = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IdentityFactory, idCheckDigit, isValidCardNumber, isValidIdNumber, luhnCheckDigit, maskDevice, maskHandle, maskIp } from './identity';
-import { mulberry32, Rng, weighted } from './random';
+import { mulberry32 } from '@/lib/mulberry32';
+import { Rng, weighted } from './random';
 import { iso } from './time';
 import { amountPhrase, fill } from './texts';
 

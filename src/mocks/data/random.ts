@@ -3,17 +3,7 @@
  * Everything random in the demo flows through one `Rng`, so a seed fully determines the data.
  */
 
-/** mulberry32: 32-bit state, fast, good enough statistical quality for demo data. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@/lib/mulberry32';
 
 /** A weighted choice prepared once (cumulative weights + binary search), for choices made thousands of times. */
 export type WeightedPicker<T> = { items: readonly T[]; cumulative: Float64Array; total: number };

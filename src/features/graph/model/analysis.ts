@@ -6,6 +6,7 @@ import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import type { Entity, EntityType, Link } from '@/api/schemas';
+import { mulberry32 } from '@/lib/mulberry32';
 
 export type PlainGraph = { entities: readonly Entity[]; links: readonly Link[] };
 
@@ -56,17 +57,6 @@ export type CommunityResult = {
   modularity: number;
 };
 
-/** Seeded so the same network gives the same communities (and colours) every time. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Louvain communities, renumbered largest first so "community 0" is the biggest. Runs in the graph
