@@ -10,6 +10,9 @@ import { CHUNK_SIZE } from './queue-search';
  * caller should pass the range once scrolling settles, so a fast fling does not fetch every chunk it
  * flies past.
  */
+/** The request for one chunk of the list: shared by the window below and by prefetching a new list's top. */
+export const queueChunkQuery = (query: Omit<ComplaintQuery, 'page' | 'pageSize'>, chunk: number) => complaintQueries.list({ ...query, page: chunk + 1, pageSize: CHUNK_SIZE });
+
 export function useQueueWindow(query: Omit<ComplaintQuery, 'page' | 'pageSize'>, range: { start: number; end: number }) {
   const first = Math.max(0, Math.floor(range.start / CHUNK_SIZE));
   const last = Math.max(first, Math.floor(Math.max(range.end, 0) / CHUNK_SIZE));
@@ -18,7 +21,7 @@ export function useQueueWindow(query: Omit<ComplaintQuery, 'page' | 'pageSize'>,
 
   const results = useQueries({
     queries: chunks.map((i) => ({
-      ...complaintQueries.list({ ...query, page: i + 1, pageSize: CHUNK_SIZE }),
+      ...queueChunkQuery(query, i),
       placeholderData: i === 0 ? keepPreviousData : undefined,
     })),
   });
@@ -33,7 +36,7 @@ export function useQueueWindow(query: Omit<ComplaintQuery, 'page' | 'pageSize'>,
   const chunkAt = (chunk: number): Complaint[] | null => {
     if (!loaded.has(chunk)) {
       if (head.isPlaceholderData) loaded.set(chunk, null);
-      else loaded.set(chunk, queryClient.getQueryData<Page<Complaint>>(complaintQueries.list({ ...query, page: chunk + 1, pageSize: CHUNK_SIZE }).queryKey)?.items ?? null);
+      else loaded.set(chunk, queryClient.getQueryData<Page<Complaint>>(queueChunkQuery(query, chunk).queryKey)?.items ?? null);
     }
     return loaded.get(chunk) ?? null;
   };

@@ -3,14 +3,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { complaintQueries } from '@/api/resources/complaints';
 import { sessionQuery } from '@/api/resources/session';
 import { complaintSortFieldSchema, type Complaint } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
-import { CHUNK_SIZE, CLEAR_FILTERS, effectiveSort, hasFilters, replaceFilters, toComplaintQuery, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
-import { useQueueWindow } from '../api/use-queue-window';
+import { CLEAR_FILTERS, effectiveSort, hasFilters, replaceFilters, toComplaintQuery, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
+import { queueChunkQuery, useQueueWindow } from '../api/use-queue-window';
 import { useUpdateComplaint } from '../api/use-update-complaint';
 import { useColumnLayout, useTriagePrefs } from '../state/prefs';
 import { BulkBar } from './BulkBar';
@@ -84,7 +83,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
   const queryClient = useQueryClient();
   const changeFilters = (patch: QueueSearchPatch) => {
     const next = toComplaintQuery({ ...search, ...patch });
-    if (JSON.stringify(next) !== queryKey) void queryClient.prefetchQuery(complaintQueries.list({ ...next, page: 1, pageSize: CHUNK_SIZE }));
+    if (JSON.stringify(next) !== queryKey) void queryClient.prefetchQuery(queueChunkQuery(next, 0));
     onSearchChange(patch);
   };
 
