@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { generateDemoData } from '../src/mocks/data/generator';
-import { queryComplaints } from '../src/mocks/domain/complaints';
+import { orderings, queryComplaints } from '../src/mocks/domain/complaints';
 import { withBuiltApp } from './browser';
 import { benchInitialRoute } from './bundle';
 import { benchReferralPackage } from './referral';
@@ -42,14 +42,17 @@ function benchQueries(db: ReturnType<typeof generateDemoData>) {
     'free text 停息挂账': { q: '停息挂账' },
     'mine': { assignee: 'me' },
   };
+  // As the handler runs them: sort orders kept between queries. The first query of each sort field
+  // builds its order (what the first request after a write that changed that field's keys pays).
+  const cache = { orderings: orderings(), revision: 1 };
   for (const [name, query] of Object.entries(cases)) {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
       const t0 = performance.now();
-      queryComplaints(db, { ...query, page: 1, pageSize: 50 }, ctx);
+      queryComplaints(db, { ...query, page: 1, pageSize: 50 }, ctx, cache);
       times.push(performance.now() - t0);
     }
-    console.log(`query 100k — ${name}: median ${ms(median(times))}`);
+    console.log(`query 100k — ${name}: median ${ms(median(times))} (first ${ms(times[0])})`);
   }
 }
 

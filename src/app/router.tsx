@@ -4,7 +4,7 @@ import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/a
 import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
 import { graphSearchSchema, type GraphSearchPatch } from '@/features/graph/api/graph-search';
 import { evidenceSearchSchema, type EvidenceSearchPatch } from '@/features/evidence/api/evidence-search';
-import { queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
+import { OVERLAY_KEYS, QUEUE_SCROLLER_SELECTOR, queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
 import { RouteErrorComponent } from './error-boundary';
 import { RootLayout } from './layout';
 import { NotFoundPage } from './not-found';
@@ -42,8 +42,13 @@ const queueRoute = createRoute({
   component: function QueueRoute() {
     const search = queueRoute.useSearch();
     const navigate = useNavigate({ from: '/queue' });
+    // Opening a complaint keeps the list where it is; new filters or a new order start it at the top.
     const onSearchChange = (patch: QueueSearchPatch, opts?: { replace?: boolean }) =>
-      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: opts?.replace });
+      void navigate({
+        search: (prev) => ({ ...prev, ...patch }),
+        replace: opts?.replace,
+        resetScroll: Object.keys(patch).some((k) => !OVERLAY_KEYS.includes(k as keyof QueueSearchPatch)),
+      });
     return <QueuePage search={search} onSearchChange={onSearchChange} />;
   },
 });
@@ -176,6 +181,8 @@ export const router = createRouter({
   // Query owns data freshness; the router should not cache anything on its own.
   defaultPreloadStaleTime: 0,
   scrollRestoration: true,
+  // Lists that scroll inside the page, taken to their top by navigations that reset scrolling.
+  scrollToTopSelectors: [QUEUE_SCROLLER_SELECTOR],
 });
 
 declare module '@tanstack/react-router' {

@@ -1,3 +1,4 @@
+import type { Translate } from '@/lib/translate';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintStatus } from '@/api/schemas';
 import { formatDateTime } from '@/lib/format';
@@ -29,6 +30,11 @@ const COLORS: Record<Urgency, string | undefined> = {
 export function DeadlineCountdown({ dueAt, status }: { dueAt: string; status: ComplaintStatus }) {
   const { t } = useTranslation();
   const now = useNow();
+  return <DeadlineText dueAt={dueAt} status={status} now={now} t={t} />;
+}
+
+/** The countdown without hooks, for lists that render hundreds and share one clock and one translator. */
+export function DeadlineText({ dueAt, status, now, t }: { dueAt: string; status: ComplaintStatus; now: number; t: Translate }) {
   const urgency = deadlineUrgency(dueAt, status, now);
   const left = Date.parse(dueAt) - now;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complaintQuerySchema, type Complaint, type ComplaintQuery } from '@/api/schemas';
 import { Rng } from '../data/random';
-import { queryComplaints, topK } from './complaints';
+import { orderings, queryComplaints } from './complaints';
 import { DAY_MS } from './deadlines';
 import { emptyDb, makeComplaint } from './testFixtures';
 
@@ -112,14 +112,53 @@ describe('queryComplaints sorting and paging', () => {
   });
 });
 
-describe('topK', () => {
-  it('returns the same first k as a full sort, for every k', () => {
+describe('kept sort orders', () => {
+  // Many ties (scores 0–20 over 400 records). Shuffled ids exercise the tie-break by id; whole scores
+  // in id order take the packed numeric sort, fractional ones the comparator.
+  function tied({ shuffled = true, fractional = false } = {}) {
     const rng = new Rng(11);
-    const items = Array.from({ length: 400 }, (_, i) => makeComplaint({ id: `x${String(i).padStart(3, '0')}`, riskScore: rng.int(0, 20) }));
-    const full = [...items].sort((a, b) => b.riskScore - a.riskScore || a.id.localeCompare(b.id));
-    for (const k of [0, 1, 7, 50, 99, 100, 101, 400]) {
-      expect(topK(items, (c) => c.riskScore, -1, k).map((c) => c.id)).toEqual(full.slice(0, k).map((c) => c.id));
+    const db = emptyDb();
+    for (let i = 0; i < 400; i++) {
+      const n = shuffled ? (i * 7919) % 400 : i;
+      const riskScore = rng.int(0, 20) + (fractional ? rng.int(0, 1) / 2 : 0);
+      db.complaints.push(makeComplaint({ id: `x${String(n).padStart(3, '0')}`, riskScore, status: (['new', 'in_progress', 'answered', 'closed'] as const)[rng.int(0, 3)] }));
     }
+    return db;
+  }
+  const pageIds = (db: ReturnType<typeof tied>, query: ComplaintQuery, cache?: Parameters<typeof queryComplaints>[3]) => queryComplaints(db, query, ctx, cache).items.map((c) => c.id);
+
+  it.each([
+    ['shuffled ids', { shuffled: true }],
+    ['ids in order, whole scores', { shuffled: false }],
+    ['ids in order, fractional scores', { shuffled: false, fractional: true }],
+  ])('serve the same pages as sorting afresh, in both directions, filtered or not (%s)', (_, shape) => {
+    const db = tied(shape);
+    const byScore = (dir: 1 | -1) => [...db.complaints].sort((a, b) => dir * (a.riskScore - b.riskScore) || a.id.localeCompare(b.id)).map((c) => c.id);
+    const cache = { orderings: orderings(), revision: 1 };
+    for (const order of ['asc', 'desc'] as const) {
+      const expected = byScore(order === 'asc' ? 1 : -1);
+      for (const page of [1, 2, 8, 9]) {
+        const query: ComplaintQuery = { sort: 'riskScore', order, page, pageSize: 50 };
+        expect(pageIds(db, query, cache)).toEqual(expected.slice((page - 1) * 50, page * 50));
+        expect(pageIds(db, query, cache)).toEqual(pageIds(db, query));
+      }
+      const open: ComplaintQuery = { sort: 'riskScore', order, status: ['new', 'in_progress'], page: 2, pageSize: 30 };
+      expect(pageIds(db, open, cache)).toEqual(pageIds(db, open));
+      expect(queryComplaints(db, open, ctx, cache).total).toBe(db.complaints.filter((c) => c.status === 'new' || c.status === 'in_progress').length);
+    }
+  });
+
+  it('follow a write once the revision changes', () => {
+    const db = tied();
+    const cache = { orderings: orderings(), revision: 1 };
+    const top = pageIds(db, { sort: 'riskScore', pageSize: 1 }, cache)[0];
+    const last = db.complaints.find((c) => c.id === pageIds(db, { sort: 'riskScore', order: 'asc', pageSize: 1 }, cache)[0])!;
+    last.riskScore = 99;
+    expect(pageIds(db, { sort: 'riskScore', pageSize: 2 }, { ...cache, revision: 2 })).toEqual([last.id, top]);
+    // A record added is a new position in every order.
+    db.complaints.push(makeComplaint({ id: 'y000', riskScore: 100 }));
+    expect(pageIds(db, { sort: 'riskScore', pageSize: 1 }, { ...cache, revision: 3 })).toEqual(['y000']);
+    expect(queryComplaints(db, {}, ctx, { ...cache, revision: 3 }).total).toBe(401);
   });
 });
 

@@ -1,10 +1,9 @@
 /**
- * The complaint queue query: filter, sort and page in one pass over the records. Nothing is cached on
- * the complaints (handlers mutate them); a caller may keep whole sorted results in a SortedCache keyed
- * by the store's revision, otherwise every query reads the current state. It stays
- * fast by doing one linear filter and, for the usual first pages, a top-k selection instead of a full sort.
+ * The complaint queue query: filter, sort and page in one walk over the records in sort order. Nothing
+ * is cached on the complaints (handlers mutate them); a caller may keep the sort orders between queries
+ * (`orderings`), keyed by the store's revision, otherwise every query reads the current state.
  */
-import { type Channel, type Complaint, type ComplaintQuery, type ComplaintStatus, type Page } from '@/api/schemas';
+import { complaintSortFieldSchema, type Channel, type Complaint, type ComplaintQuery, type ComplaintStatus, type Page } from '@/api/schemas';
 import type { MockDb } from '../db';
 import { deadlineWindowPredicate, isOpenStatus } from './deadlines';
 import { isoToMs } from './time';
@@ -102,102 +101,143 @@ function idsAscend(items: readonly Complaint[]): boolean {
   return true;
 }
 
-/**
- * Orders `items` by key (ascending × dir) with ties broken by id ascending, returning only the first
- * `needed`. Small `needed` uses a bounded max-heap (O(n log k)); otherwise a full sort. Keys are
- * extracted once into a typed array, and when the records are already in id order (the usual case)
- * ties compare positions instead of strings.
- */
-export function topK(items: Complaint[], key: (c: Complaint) => number, dir: 1 | -1, needed: number): Complaint[] {
-  const n = items.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = dir * key(items[i]);
-  const byPosition = idsAscend(items);
-  const cmp = byPosition
-    ? (a: number, b: number) => keys[a] - keys[b] || a - b
-    : (a: number, b: number) => keys[a] - keys[b] || (items[a].id < items[b].id ? -1 : items[a].id > items[b].id ? 1 : 0);
+/** Every record's position in ascending order of one field, ties by id, with the keys it was sorted by. */
+type Ordering = { items: readonly Complaint[]; revision: number; keys: Float64Array; order: Uint32Array };
 
-  if (needed * 4 >= n) {
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort(cmp);
-    const out: Complaint[] = new Array(Math.min(needed, n));
-    for (let i = 0; i < out.length; i++) out[i] = items[order[i]];
-    return out;
+function keysOf(items: readonly Complaint[], field: SortField): Float64Array {
+  const key = sortKey(field);
+  const keys = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) keys[i] = key(items[i]);
+  return keys;
+}
+
+function sameKeys(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function ascendingOrder(items: readonly Complaint[], keys: Float64Array, idsInOrder = idsAscend(items)): Uint32Array {
+  // When the records are in id order (the usual case) ties compare positions instead of strings.
+  if (idsInOrder) {
+    const packed = packedOrder(keys);
+    if (packed) return packed;
+    return new Uint32Array(keys.length).map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
   }
-  // Max-heap of the best `needed` seen so far; its root is the worst of them.
-  const heap: number[] = [];
-  const siftUp = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (cmp(heap[i], heap[p]) <= 0) break;
-      [heap[i], heap[p]] = [heap[p], heap[i]];
-      i = p;
-    }
-  };
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let top = i;
-      if (l < heap.length && cmp(heap[l], heap[top]) > 0) top = l;
-      if (r < heap.length && cmp(heap[r], heap[top]) > 0) top = r;
-      if (top === i) return;
-      [heap[i], heap[top]] = [heap[top], heap[i]];
-      i = top;
-    }
-  };
+  return new Uint32Array(keys.length).map((_, i) => i).sort((a, b) => keys[a] - keys[b] || (items[a].id < items[b].id ? -1 : items[a].id > items[b].id ? 1 : 0));
+}
+
+/**
+ * Integer keys (times, scores, ranks) are packed with their position into one exact double, so the
+ * engine's numeric sort runs without a comparator: several times faster at 100k records. Null when the
+ * keys are not integers or their span times the count leaves the range doubles hold exactly.
+ */
+function packedOrder(keys: Float64Array): Uint32Array | null {
+  const n = keys.length;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (heap.length < needed) {
-      heap.push(i);
-      siftUp(heap.length - 1);
-    } else if (needed > 0 && cmp(i, heap[0]) < 0) {
-      heap[0] = i;
-      siftDown(0);
-    }
+    const k = keys[i];
+    if (!Number.isInteger(k)) return null;
+    if (k < min) min = k;
+    if (k > max) max = k;
   }
-  return heap.sort(cmp).map((i) => items[i]);
+  if (n === 0) return new Uint32Array(0);
+  if ((max - min + 1) * n > Number.MAX_SAFE_INTEGER) return null;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (keys[i] - min) * n + i;
+  packed.sort();
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = packed[k] % n;
+  return order;
 }
 
 /**
- * Optional memory of whole sorted results, for scrolling deep into one ordering: without it every page
- * past the first would filter and fully sort 100k records again. The caller owns invalidation (the key
- * must change whenever any record may have changed).
+ * Keeps one ascending order per sort field between queries, so a query is a filtered walk in order and
+ * never a sort: at 100k records a sort costs tens of milliseconds, the walk a few. New records (the first
+ * query, a reset, another tab's data) are ordered by every field at once, so no later sort change waits
+ * for a sort. An order is reused while the store's revision is unchanged, and after a write that changed
+ * no key of its field (a note, an assignment); the caller passes the revision, which must change
+ * whenever any record may have.
  */
-export type SortedCache = { get: (key: string) => Complaint[] | undefined; set: (key: string, sorted: Complaint[]) => void };
+export type Orderings = (items: readonly Complaint[], field: SortField, revision: number) => Ordering;
 
-export function sortedCache(capacity = 4): SortedCache {
-  const entries = new Map<string, Complaint[]>();
-  return {
-    get: (key) => entries.get(key),
-    set: (key, sorted) => {
-      entries.set(key, sorted);
-      while (entries.size > capacity) entries.delete(entries.keys().next().value!);
-    },
+export function orderings(): Orderings {
+  const byField = new Map<SortField, Ordering>();
+  return (items, field, revision) => {
+    const held = byField.get(field);
+    if (held?.items !== items) {
+      byField.clear();
+      const idsInOrder = idsAscend(items);
+      for (const f of complaintSortFieldSchema.options) {
+        const keys = keysOf(items, f);
+        byField.set(f, { items, revision, keys, order: ascendingOrder(items, keys, idsInOrder) });
+      }
+      return byField.get(field)!;
+    }
+    if (held.revision === revision && held.keys.length === items.length) return held;
+    const keys = keysOf(items, field);
+    if (sameKeys(held.keys, keys)) {
+      held.revision = revision;
+      return held;
+    }
+    const fresh = { items, revision, keys, order: ascendingOrder(items, keys) };
+    byField.set(field, fresh);
+    return fresh;
   };
 }
 
-export function queryComplaints(db: MockDb, query: ComplaintQuery, ctx: QueryContext, cache?: { store: SortedCache; key: string }): Page<Complaint> {
+/**
+ * Visits positions in the order's direction until `visit` returns false. Descending walks equal keys
+ * forwards, so ties read by id ascending whichever way the field is sorted.
+ */
+function walk({ keys, order }: Ordering, dir: 1 | -1, visit: (position: number) => boolean) {
+  if (dir === 1) {
+    for (let k = 0; k < order.length; k++) if (!visit(order[k])) return;
+    return;
+  }
+  for (let end = order.length - 1; end >= 0; ) {
+    let start = end;
+    while (start > 0 && keys[order[start - 1]] === keys[order[end]]) start--;
+    for (let k = start; k <= end; k++) if (!visit(order[k])) return;
+    end = start - 1;
+  }
+}
+
+/**
+ * One page of the filtered, sorted queue and the number of matches. With `cache` the sort orders are
+ * kept between calls (see `orderings`); without it every call sorts afresh, which is always current.
+ */
+export function queryComplaints(db: MockDb, query: ComplaintQuery, ctx: QueryContext, cache?: { orderings: Orderings; revision: number }): Page<Complaint> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const start = (page - 1) * pageSize;
-  const hit = cache?.store.get(cache.key);
-  if (hit) return { items: hit.slice(start, start + pageSize), total: hit.length, page, pageSize };
-
-  const predicates = buildPredicates(query, ctx);
-  const matched: Complaint[] = [];
-  outer: for (const c of db.complaints) {
-    for (const p of predicates) if (!p(c)) continue outer;
-    matched.push(c);
-  }
+  const end = start + pageSize;
   const field = query.sort ?? DEFAULT_SORT;
   const dir = (query.order ?? DEFAULT_ORDER[field]) === 'asc' ? 1 : -1;
-  // The first page is served by the cheaper top-k; only scrolling further pays for (and keeps) a full sort.
-  if (cache && page > 1) {
-    const sorted = topK(matched, sortKey(field), dir, matched.length);
-    cache.store.set(cache.key, sorted);
-    return { items: sorted.slice(start, start + pageSize), total: sorted.length, page, pageSize };
+  const all = db.complaints;
+  const ordering = cache ? cache.orderings(all, field, cache.revision) : orderings()(all, field, 0);
+
+  // Filter in storage order, which reads the records front to back; the walk in sort order then reads
+  // only the marks, and touches a record only for the page.
+  const predicates = buildPredicates(query, ctx);
+  let total = all.length;
+  let matches: Uint8Array | null = null;
+  if (predicates.length > 0) {
+    matches = new Uint8Array(all.length);
+    total = 0;
+    outer: for (let i = 0; i < all.length; i++) {
+      for (const p of predicates) if (!p(all[i])) continue outer;
+      matches[i] = 1;
+      total++;
+    }
   }
-  const firstN = start >= matched.length ? [] : topK(matched, sortKey(field), dir, Math.min(matched.length, start + pageSize));
-  return { items: firstN.slice(start, start + pageSize), total: matched.length, page, pageSize };
+  const items: Complaint[] = [];
+  let seen = 0;
+  walk(ordering, dir, (i) => {
+    if (matches && !matches[i]) return true;
+    if (seen >= start) items.push(all[i]);
+    return ++seen < end;
+  });
+  return { items, total, page, pageSize };
 }

@@ -2,24 +2,20 @@ import { http } from 'msw';
 import { complaintPatchSchema, complaintQuerySchema, type Complaint, type ComplaintLabel } from '@/api/schemas';
 import { recordAudit } from '../auditLog';
 import type { MockDb } from '../db';
-import { queryComplaints, sortedCache } from '../domain/complaints';
+import { orderings, queryComplaints } from '../domain/complaints';
 import { relatedComplaints, templateSiblings } from '../domain/related';
 import { commit, getDb, getRevision } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond, type Ctx } from './http';
 
-/** Whole sorted results while nothing changes, so scrolling deep into 100k rows doesn't re-sort per page. */
-const sorted = sortedCache();
+/** Sort orders kept between requests: at 100k complaints a query walks them instead of sorting. */
+const sortOrders = orderings();
 
 export const complaintHandlers = [
   http.get(api('/complaints'), ({ request }) =>
     respond(request, (ctx) => {
       const db = getDb();
       const query = parseQuery(ctx, complaintQuerySchema);
-      const now = new Date();
-      const { page: _page, pageSize: _size, ...rest } = query;
-      // Deadline windows move with the clock: such results are kept for a minute at most.
-      const key = JSON.stringify([getRevision(), db.session.userId, rest, query.deadline ? Math.floor(now.getTime() / 60_000) : 0]);
-      return queryComplaints(db, query, { userId: db.session.userId, now }, { store: sorted, key });
+      return queryComplaints(db, query, { userId: db.session.userId, now: new Date() }, { orderings: sortOrders, revision: getRevision() });
     }),
   ),
 

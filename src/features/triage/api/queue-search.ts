@@ -17,6 +17,15 @@ const list = <T extends z.ZodType>(item: T) =>
     .optional()
     .catch(undefined);
 
+/**
+ * The queue's scrolling list, for the router's scroll restoration: it goes back to the top when the
+ * filters or the order change, and keeps its place when only the open complaint does.
+ */
+export const QUEUE_SCROLLER_ID = 'queue-list';
+export const QUEUE_SCROLLER_SELECTOR = `[data-scroll-restoration-id="${QUEUE_SCROLLER_ID}"]`;
+/** Search keys that change only what is open over the list, not the list. */
+export const OVERLAY_KEYS: readonly (keyof QueueSearch)[] = ['complaint'];
+
 /** Rows fetched per request while scrolling; the table itself is one continuous virtual list. */
 export const CHUNK_SIZE = 50;
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { complaintQueries } from '@/api/resources/complaints';
 import type { Complaint, ComplaintQuery, Page } from '@/api/schemas';
 import { CHUNK_SIZE } from './queue-search';
@@ -19,15 +19,13 @@ export function useQueueWindow(query: Omit<ComplaintQuery, 'page' | 'pageSize'>,
   const chunks = [0];
   for (let i = Math.max(1, first); i <= last; i++) chunks.push(i);
 
-  const results = useQueries({
-    queries: chunks.map((i) => ({
-      ...queueChunkQuery(query, i),
-      placeholderData: i === 0 ? keepPreviousData : undefined,
-    })),
-  });
+  // The head is its own observer: useQueries pairs observers with query keys, so on a new filter its
+  // placeholder would find no previous data, and the table would drop to a spinner and mount again.
+  const head = useQuery({ ...queueChunkQuery(query, 0), placeholderData: keepPreviousData });
+  const rest = useQueries({ queries: chunks.slice(1).map((i) => queueChunkQuery(query, i)) });
+  const results = [head, ...rest];
 
   const queryClient = useQueryClient();
-  const head = results[0];
   const loaded = new Map<number, Complaint[] | null>();
   results.forEach((r, k) => {
     if (r.data) loaded.set(chunks[k], r.data.items);

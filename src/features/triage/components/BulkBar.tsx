@@ -1,5 +1,5 @@
 import { Alert, App, Button, Flex, Progress, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint, User } from '@/api/schemas';
 import { errorText } from '@/lib/error-text';
@@ -22,7 +22,7 @@ const ACTIONS: BulkAction[] = ['assignMe', 'legitimate', 'propose', 'confirm'];
  * can fail (someone changed it meanwhile, the role may not do it): those stay selected and are listed
  * with the reason; the ones that succeeded leave the selection.
  */
-export function BulkBar({ selected, onSelectionChange, familyId, familySize, me, onEscalate }: Props) {
+export const BulkBar = memo(function BulkBar({ selected, onSelectionChange, familyId, familySize, me, onEscalate }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [scope, setScope] = useState<'selection' | 'family'>('selection');
@@ -120,4 +120,4 @@ export function BulkBar({ selected, onSelectionChange, familyId, familySize, me,
       )}
     </div>
   );
-}
+});

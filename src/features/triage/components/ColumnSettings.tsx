@@ -1,5 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Popover, Space, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnLayout } from '../state/prefs';
 import { QUEUE_COLUMN_IDS } from './queue-columns';
@@ -19,7 +20,7 @@ const COLUMN_LABEL: Record<string, string> = {
 };
 
 /** Show, hide and reorder columns (widths are dragged in the header); remembered per user. */
-export function ColumnSettings({ layout, onChange }: { layout: ColumnLayout; onChange: (layout: ColumnLayout) => void }) {
+export const ColumnSettings = memo(function ColumnSettings({ layout, onChange }: { layout: ColumnLayout; onChange: (layout: ColumnLayout) => void }) {
   const { t } = useTranslation();
   const order = layout.order.length ? layout.order : QUEUE_COLUMN_IDS;
   const move = (index: number, by: -1 | 1) => {
@@ -60,4 +61,4 @@ export function ColumnSettings({ layout, onChange }: { layout: ColumnLayout; onC
       </Button>
     </Popover>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Divider, Drawer, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { complaintQueries } from '@/api/resources/complaints';
 import type { Complaint } from '@/api/schemas';
@@ -29,7 +29,7 @@ type Actions = {
 type Props = Actions & { complaintId: string | undefined; onClose: () => void };
 
 /** Opened from the URL (`?complaint=<id>`), so a link to one complaint opens straight on it. */
-export function ComplaintDrawer({ complaintId, onClose, ...actions }: Props) {
+export const ComplaintDrawer = memo(function ComplaintDrawer({ complaintId, onClose, ...actions }: Props) {
   const { t } = useTranslation();
   return (
     <Drawer
@@ -46,7 +46,7 @@ export function ComplaintDrawer({ complaintId, onClose, ...actions }: Props) {
       </div>
     </Drawer>
   );
-}
+});
 
 function ComplaintDetail({ id, ...actions }: Actions & { id: string }) {
   const complaint = useQuery(complaintQueries.detail(id));
@@ -77,8 +77,8 @@ function ComplaintBody({ complaint: c, onOpen, onFilterFamily, beginDecision, on
             {Math.round(c.riskScore)}
           </Typography.Text>
           <GradeBadge grade={c.grade} />
-          <StatusTag status={c.status} />
-          <LabelTag label={c.label} />
+          <StatusTag status={c.status} t={t} />
+          <LabelTag label={c.label} t={t} />
           <DeadlineCountdown dueAt={c.dueAt} status={c.status} />
         </Space>
         <Space size={8}>
@@ -109,7 +109,7 @@ function ComplaintBody({ complaint: c, onOpen, onFilterFamily, beginDecision, on
             {c.templateFamilyId ? t('queue.drawer.familyValue', { id: c.templateFamilyId, count: c.templateFamilySize }) : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('queue.col.demands')} span={2}>
-            <DemandTags demands={c.demands} />
+            <DemandTags demands={c.demands} t={t} />
           </Descriptions.Item>
         </Descriptions>
       </Section>

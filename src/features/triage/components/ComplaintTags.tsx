@@ -1,12 +1,14 @@
+import type { Translate } from '@/lib/translate';
 import { Pill, type PillColor } from '@/components/Pill';
-import { useTranslation } from 'react-i18next';
 import type { ComplaintLabel, ComplaintStatus, Demand, Signal } from '@/api/schemas';
+
+// These take the translator from their caller instead of calling useTranslation: a screen of queue rows
+// holds hundreds of them, and each hook instance costs a subscription and a copy of the i18n instance.
 
 const STATUS_COLORS: Record<ComplaintStatus, PillColor> = { new: 'blue', in_progress: 'processing', answered: 'success', closed: 'default' };
 const LABEL_COLORS: Record<ComplaintLabel, PillColor> = { none: 'default', legitimate: 'green', agent_proposed: 'orange', agent_confirmed: 'red' };
 
-export function StatusTag({ status }: { status: ComplaintStatus }) {
-  const { t } = useTranslation();
+export function StatusTag({ status, t }: { status: ComplaintStatus; t: Translate }) {
   return (
     <Pill color={STATUS_COLORS[status]} data-testid="complaint-status" data-status={status}>
       {t(`status.${status}`)}
@@ -15,8 +17,7 @@ export function StatusTag({ status }: { status: ComplaintStatus }) {
 }
 
 /** Nothing is shown for 'none': only a decision (legitimate / suspected / confirmed agent) is news. */
-export function LabelTag({ label }: { label: ComplaintLabel }) {
-  const { t } = useTranslation();
+export function LabelTag({ label, t }: { label: ComplaintLabel; t: Translate }) {
   if (label === 'none') return null;
   return (
     <Pill color={LABEL_COLORS[label]} data-testid="complaint-label" data-label={label}>
@@ -25,8 +26,7 @@ export function LabelTag({ label }: { label: ComplaintLabel }) {
   );
 }
 
-export function DemandTags({ demands }: { demands: Demand[] }) {
-  const { t } = useTranslation();
+export function DemandTags({ demands, t }: { demands: Demand[]; t: Translate }) {
   return (
     <>
       {demands.map((d) => (
@@ -39,8 +39,7 @@ export function DemandTags({ demands }: { demands: Demand[] }) {
 }
 
 /** The strongest few signals behind a score, so a row explains itself. */
-export function TopSignals({ signals, max = 3 }: { signals: Signal[]; max?: number }) {
-  const { t } = useTranslation();
+export function TopSignals({ signals, t, max = 3 }: { signals: Signal[]; t: Translate; max?: number }) {
   const top = [...signals].sort((a, b) => b.weight - a.weight).slice(0, max);
   if (top.length === 0) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
   return (

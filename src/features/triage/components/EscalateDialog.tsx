@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Radio, Select, Tabs } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditKeys } from '@/api/resources/audit';
 import { caseKeys, caseQueries, createCase, updateCase } from '@/api/resources/cases';
@@ -25,9 +25,9 @@ function suggestedTitle(complaints: readonly Complaint[]): string {
 }
 
 /** Escalate complaints into a new case or an existing open one; the dialog keeps what was typed if the write fails. */
-export function EscalateDialog({ complaints, onClose, onDone }: Props) {
+export const EscalateDialog = memo(function EscalateDialog({ complaints, onClose, onDone }: Props) {
   return complaints ? <EscalateForm complaints={complaints} onClose={onClose} onDone={onDone} /> : null;
-}
+});
 
 function EscalateForm({ complaints, onClose, onDone }: { complaints: readonly Complaint[]; onClose: () => void; onDone: (caseId: string) => void }) {
   const { t } = useTranslation();

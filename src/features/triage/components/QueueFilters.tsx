@@ -1,6 +1,7 @@
 import { ClearOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Select, Space, Tag } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersQuery } from '@/api/resources/session';
 import { channelSchema, complaintLabelSchema, complaintStatusSchema, gradeSchema, signalCodeSchema } from '@/api/schemas';
@@ -9,9 +10,11 @@ import { CLEAR_FILTERS, effectiveStatus, hasFilters, isDefaultStatus, type Queue
 type Props = { search: QueueSearch; onChange: (patch: QueueSearchPatch) => void };
 
 const DEADLINES = ['overdue', 'within1', 'within3', 'within7'] as const;
+/** What the filter bar shows: a new order or an opened complaint leaves it as it is (lists arrive as new arrays). */
+const SHOWN_KEYS = ['q', 'status', 'channel', 'grade', 'signal', 'label', 'assignee', 'deadline', 'family'] as const satisfies readonly (keyof QueueSearch)[];
 
 /** Every filter writes to the URL; the list starts again from the top. */
-export function QueueFilters({ search, onChange }: Props) {
+export const QueueFilters = memo(function QueueFilters({ search, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: QueueSearchPatch) => onChange(patch);
   const users = useQuery(usersQuery());
@@ -110,4 +113,4 @@ export function QueueFilters({ search, onChange }: Props) {
       )}
     </Space>
   );
-}
+}, (a, b) => a.onChange === b.onChange && SHOWN_KEYS.every((k) => JSON.stringify(a.search[k]) === JSON.stringify(b.search[k])));

@@ -8,10 +8,11 @@ import { complaintSortFieldSchema, type Complaint } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
-import { CLEAR_FILTERS, effectiveSort, hasFilters, replaceFilters, toComplaintQuery, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
+import { useLatestCallback } from '@/lib/use-latest-callback';
+import { CLEAR_FILTERS, effectiveSort, hasFilters, replaceFilters, toComplaintQuery, type QueueFilterState, type QueueSearch, type QueueSearchPatch } from '../api/queue-search';
 import { queueChunkQuery, useQueueWindow } from '../api/use-queue-window';
 import { useUpdateComplaint } from '../api/use-update-complaint';
-import { useColumnLayout, useTriagePrefs } from '../state/prefs';
+import { useColumnLayout, useTriagePrefs, type ColumnLayout } from '../state/prefs';
 import { BulkBar } from './BulkBar';
 import { ColumnSettings } from './ColumnSettings';
 import { ComplaintDrawer } from './ComplaintDrawer';
@@ -48,7 +49,6 @@ export function QueuePage({ search, onSearchChange }: Props) {
   const sorting: SortingState = [{ id: sort, desc: order === 'desc' }];
   const layout = useColumnLayout(me?.id);
   const setLayout = useTriagePrefs((s) => s.setLayout);
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const [activeIndex, setActiveIndex] = useState(-1);
   /** Selected complaints as they were when picked: a bulk write sends the version the person saw. */
@@ -65,9 +65,6 @@ export function QueuePage({ search, onSearchChange }: Props) {
     setActiveIndex(-1);
     setRange({ start: 0, end: 30 });
   }
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [queryKey]);
 
   // Fetch what is on screen once scrolling pauses: a fling through 100k rows would otherwise request
   // (and render) every chunk it passes, each a long task. Rows not fetched yet show as placeholders.
@@ -81,11 +78,15 @@ export function QueuePage({ search, onSearchChange }: Props) {
   // A new filter or order starts loading its first rows in the click that asks for it, instead of after
   // the router has navigated and the screen has re-rendered with the old rows.
   const queryClient = useQueryClient();
-  const changeFilters = (patch: QueueSearchPatch) => {
+  // The screen's controls are memoised and take callbacks that keep their identity (useLatestCallback):
+  // a sort change or a new page of rows should redraw the rows, not every filter and dialog around them.
+  const changeFilters = useLatestCallback((patch: QueueSearchPatch) => {
     const next = toComplaintQuery({ ...search, ...patch });
     if (JSON.stringify(next) !== queryKey) void queryClient.prefetchQuery(queueChunkQuery(next, 0));
     onSearchChange(patch);
-  };
+  });
+  const applyView = useLatestCallback((filters: QueueFilterState) => changeFilters(replaceFilters(filters)));
+  const changeLayout = useLatestCallback((l: ColumnLayout) => me && setLayout(me.id, l));
 
   const onSortingChange = (next: SortingState) => {
     const first = complaintSortFieldSchema.safeParse(next[0]?.id);
@@ -93,7 +94,9 @@ export function QueuePage({ search, onSearchChange }: Props) {
     changeFilters({ sort: first.data, order: next[0]?.desc ? 'desc' : 'asc' });
   };
 
-  const open = (id: string | undefined) => onSearchChange({ complaint: id });
+  const open = useLatestCallback((id: string | undefined) => onSearchChange({ complaint: id }));
+  const close = useLatestCallback(() => open(undefined));
+  const filterFamily = useLatestCallback((family: string) => onSearchChange({ ...CLEAR_FILTERS, family, status: [], complaint: undefined }));
   const toggleSelected = (c: Complaint) =>
     setSelected((prev) => {
       const next = new Map(prev);
@@ -106,7 +109,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
    * The item a decision moves on to is fixed when the decision starts: once it lands the list is
    * re-fetched and may no longer hold the decided complaint, which would shift every index.
    */
-  const beginDecision = () => {
+  const beginDecision = useLatestCallback(() => {
     const index = activeIndex + 1;
     const id = list.rowAt(index)?.id;
     return () => {
@@ -115,7 +118,21 @@ export function QueuePage({ search, onSearchChange }: Props) {
       open(id);
       message.info(t('triage.actions.nextOpened'));
     };
-  };
+  });
+  const escalateFromDrawer = useLatestCallback((c: Complaint) => {
+    escalationDone.current = beginDecision();
+    setEscalating([c]);
+  });
+  const closeEscalation = useLatestCallback(() => setEscalating(null));
+  const escalationFinished = useLatestCallback(() => {
+    setEscalating(null);
+    // Escalated from the detail: that was a decision, so the next item opens; from the selection: it is done.
+    const next = escalationDone.current;
+    escalationDone.current = null;
+    if (next) next();
+    else setSelected(new Map());
+  });
+  const closeHelp = useLatestCallback(() => setHelpOpen(false));
 
   const assignTarget = list.rowAt(activeIndex);
   const assign = useUpdateComplaint(assignTarget?.id ?? '');
@@ -204,15 +221,14 @@ export function QueuePage({ search, onSearchChange }: Props) {
       <>
         {list.error && <ApiErrorAlert compact error={list.error} onRetry={list.retry} />}
         <QueueTable
-          scrollRef={scrollRef}
           total={list.total}
           rowAt={list.rowAt}
           onRangeChange={onRangeChange}
           sorting={sorting}
           onSortingChange={onSortingChange}
           layout={layout}
-          onLayoutChange={(l) => me && setLayout(me.id, l)}
-          onOpen={(id) => open(id)}
+          onLayoutChange={changeLayout}
+          onOpen={open}
           openId={search.complaint}
           activeIndex={activeIndex}
           onActiveIndexChange={setActiveIndex}
@@ -244,12 +260,12 @@ export function QueuePage({ search, onSearchChange }: Props) {
           <Button onClick={() => setHelpOpen(true)} data-testid="shortcuts-button">
             ?
           </Button>
-          <ColumnSettings layout={layout} onChange={(l) => me && setLayout(me.id, l)} />
+          <ColumnSettings layout={layout} onChange={changeLayout} />
         </Flex>
       }
     >
       <Flex vertical gap={8} style={{ marginBottom: 8 }}>
-        <SavedViews userId={me?.id} search={search} onApply={(filters) => changeFilters(replaceFilters(filters))} />
+        <SavedViews userId={me?.id} search={search} onApply={applyView} />
         <QueueFilters search={search} onChange={changeFilters} />
         <BulkBar
           selected={selected}
@@ -263,28 +279,14 @@ export function QueuePage({ search, onSearchChange }: Props) {
       {body}
       <ComplaintDrawer
         complaintId={search.complaint}
-        onClose={() => open(undefined)}
-        onOpen={(id) => open(id)}
-        onFilterFamily={(family) => onSearchChange({ ...CLEAR_FILTERS, family, status: [], complaint: undefined })}
+        onClose={close}
+        onOpen={open}
+        onFilterFamily={filterFamily}
         beginDecision={beginDecision}
-        onEscalate={(c) => {
-          escalationDone.current = beginDecision();
-          setEscalating([c]);
-        }}
+        onEscalate={escalateFromDrawer}
       />
-      <EscalateDialog
-        complaints={escalating}
-        onClose={() => setEscalating(null)}
-        onDone={() => {
-          setEscalating(null);
-          // Escalated from the detail: that was a decision, so the next item opens; from the selection: it is done.
-          const next = escalationDone.current;
-          escalationDone.current = null;
-          if (next) next();
-          else setSelected(new Map());
-        }}
-      />
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <EscalateDialog complaints={escalating} onClose={closeEscalation} onDone={escalationFinished} />
+      <ShortcutsHelp open={helpOpen} onClose={closeHelp} />
     </Card>
   );
 }

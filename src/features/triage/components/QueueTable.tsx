@@ -8,14 +8,20 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usersQuery } from '@/api/resources/session';
 import type { Row } from '@tanstack/react-table';
 import type { Complaint } from '@/api/schemas';
 import { deadlineUrgency } from '@/components/DeadlineCountdown';
+import { memoizeTranslate } from '@/lib/translate';
+import { useLatestCallback } from '@/lib/use-latest-callback';
+import { useNow } from '@/lib/use-now';
+import { QUEUE_SCROLLER_ID } from '../api/queue-search';
 import type { ColumnLayout } from '../state/prefs';
-import { QUEUE_COLUMN_IDS, queueColumns, queueFeatures } from './queue-columns';
+import { QUEUE_COLUMN_IDS, queueColumns, queueFeatures, type QueueCellEnv } from './queue-columns';
 import styles from './QueueTable.module.css';
 
 export const ROW_HEIGHT = 52;
@@ -39,7 +45,6 @@ type Props = {
   onToggleSelected: (id: string) => void;
   /** Rows shown belong to the previous filter while a new one loads. */
   stale?: boolean;
-  scrollRef?: RefObject<HTMLDivElement | null>;
 };
 
 /**
@@ -50,8 +55,14 @@ type Props = {
 export function QueueTable(props: Props) {
   const { total, rowAt, onRangeChange, sorting, onSortingChange, layout, onLayoutChange, onOpen, openId, activeIndex, onActiveIndexChange, selected, onToggleSelected, stale } = props;
   const { t } = useTranslation();
-  const ownRef = useRef<HTMLDivElement>(null);
-  const scrollRef = props.scrollRef ?? ownRef;
+  const now = useNow();
+  const users = useQuery(usersQuery()).data;
+  // A new env re-renders every row, so it changes only with the language, the minute or the users list.
+  const env = useMemo<QueueCellEnv>(() => {
+    const names = new Map(users?.map((u) => [u.id, u.name]));
+    return { t: memoizeTranslate(t), now, userName: (id) => names.get(id) ?? id };
+  }, [t, now, users]);
+  const scrollRef = useRef<HTMLDivElement>(null);
 
   // TanStack Virtual returns functions that change without a new identity, which React's compiler cannot
   // memoise around; this component is not compiled, which is what the library expects.
@@ -85,6 +96,7 @@ export function QueueTable(props: Props) {
     columns: queueColumns,
     data: visibleRows,
     getRowId: (row) => row.id,
+    meta: env,
     manualSorting: true,
     enableMultiSort: false,
     enableSortingRemoval: false,
@@ -99,26 +111,19 @@ export function QueueTable(props: Props) {
     onColumnOrderChange: (updater: Updater<ColumnOrderState>) => onLayoutChange({ ...layout, order: functionalUpdate(updater, columnOrder) }),
   });
   const rowsById = table.getRowModel().rowsById;
-  // Rows are memoised (see QueueRow): they get stable callbacks that read the latest props.
-  const latest = useRef({ onOpen, onActiveIndexChange, onToggleSelected });
-  useEffect(() => {
-    latest.current = { onOpen, onActiveIndexChange, onToggleSelected };
+  // Rows are memoised (see QueueRow): their callbacks keep one identity and run the latest props.
+  const openRow = useLatestCallback((id: string, index: number) => {
+    onActiveIndexChange(index);
+    onOpen(id, index);
   });
-  const actions = useMemo<RowActions>(
-    () => ({
-      open: (id, index) => {
-        latest.current.onActiveIndexChange(index);
-        latest.current.onOpen(id, index);
-      },
-      toggle: (id) => latest.current.onToggleSelected(id),
-    }),
-    [],
-  );
+  const toggleRow = useLatestCallback((id: string) => onToggleSelected(id));
   const columnsKey = JSON.stringify([columnOrder, layout.hidden, layout.sizing]);
   const width = table.getTotalSize() + SELECT_WIDTH;
 
   return (
-    <div ref={scrollRef} className={styles.scroller} data-testid="queue-scroller">
+    // The router keeps this list's scroll position per history entry and takes it to the top when the
+    // filters or order change (see QUEUE_SCROLLER_ID).
+    <div ref={scrollRef} className={styles.scroller} data-testid="queue-scroller" data-scroll-restoration-id={QUEUE_SCROLLER_ID}>
       <div role="table" aria-rowcount={total} className={`${styles.table} ${stale ? styles.fetching : ''}`} data-testid="complaint-table" aria-busy={stale} style={{ width }}>
         <div role="rowgroup" className={styles.head}>
           {table.getHeaderGroups().map((group) => (
@@ -135,7 +140,7 @@ export function QueueTable(props: Props) {
                     className={`${styles.th} ${canSort ? styles.sortable : ''}`}
                     onClick={canSort ? header.column.getToggleSortingHandler() : undefined}
                     aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}
-                    title={canSort ? t('queue.sortHint') : undefined}
+                    title={canSort ? env.t('queue.sortHint') : undefined}
                     data-testid={`col-${header.column.id}`}
                   >
                     <span className={styles.thLabel}>
@@ -179,13 +184,14 @@ export function QueueTable(props: Props) {
                 FlexRender={table.FlexRender}
                 index={v.index}
                 top={v.start}
-                urgency={deadlineUrgency(complaint.dueAt, complaint.status, Date.now())}
+                urgency={deadlineUrgency(complaint.dueAt, complaint.status, now)}
                 open={complaint.id === openId}
                 active={v.index === activeIndex}
                 checked={selected.has(complaint.id)}
                 columnsKey={columnsKey}
-                selectLabel={t('triage.bulk.select')}
-                actions={actions}
+                env={env}
+                onOpenRow={openRow}
+                onToggleRow={toggleRow}
               />
             );
           })}
@@ -195,7 +201,6 @@ export function QueueTable(props: Props) {
   );
 }
 
-type RowActions = { open: (id: string, index: number) => void; toggle: (id: string) => void };
 type QueueRowProps = {
   complaint: Complaint;
   row: Row<typeof queueFeatures, Complaint>;
@@ -208,8 +213,10 @@ type QueueRowProps = {
   checked: boolean;
   /** Column order, visibility and sizes: a change re-renders every row. */
   columnsKey: string;
-  selectLabel: string;
-  actions: RowActions;
+  /** Language, clock and user names: a change re-renders every row. */
+  env: QueueCellEnv;
+  onOpenRow: (id: string, index: number) => void;
+  onToggleRow: (id: string) => void;
 };
 
 /**
@@ -218,7 +225,7 @@ type QueueRowProps = {
  * `FlexRender` are rebuilt by the table on each render but stand for the same complaint and columns.
  */
 const QueueRow = memo(
-  function QueueRow({ complaint, row, FlexRender, index, top, urgency, open, active, checked, selectLabel, actions }: QueueRowProps) {
+  function QueueRow({ complaint, row, FlexRender, index, top, urgency, open, active, checked, env, onOpenRow, onToggleRow }: QueueRowProps) {
     const classes = [styles.row, styles[`urgency_${urgency}`]];
     if (open) classes.push(styles.open);
     if (active) classes.push(styles.active);
@@ -234,11 +241,11 @@ const QueueRow = memo(
         data-index={index}
         data-active={active || undefined}
         aria-selected={checked}
-        onClick={() => actions.open(complaint.id, index)}
+        onClick={() => onOpenRow(complaint.id, index)}
       >
         <div role="cell" className={styles.selectCell} style={{ width: SELECT_WIDTH }} onClick={(e) => e.stopPropagation()}>
           {/* A native checkbox: one antd Checkbox per row cost as much as the rest of the row. */}
-          <input type="checkbox" className={styles.check} checked={checked} onChange={() => actions.toggle(complaint.id)} data-testid="row-select" aria-label={selectLabel} />
+          <input type="checkbox" className={styles.check} checked={checked} onChange={() => onToggleRow(complaint.id)} data-testid="row-select" aria-label={env.t('triage.bulk.select')} />
         </div>
         {row.getVisibleCells().map((cell) => (
           <div role="cell" key={cell.id} className={styles.td} style={{ width: cell.column.getSize() }}>
@@ -249,5 +256,5 @@ const QueueRow = memo(
     );
   },
   (a, b) =>
-    a.complaint === b.complaint && a.index === b.index && a.top === b.top && a.urgency === b.urgency && a.open === b.open && a.active === b.active && a.checked === b.checked && a.columnsKey === b.columnsKey && a.selectLabel === b.selectLabel && a.actions === b.actions,
+    a.complaint === b.complaint && a.index === b.index && a.top === b.top && a.urgency === b.urgency && a.open === b.open && a.active === b.active && a.checked === b.checked && a.columnsKey === b.columnsKey && a.env === b.env && a.onOpenRow === b.onOpenRow && a.onToggleRow === b.onToggleRow,
 );

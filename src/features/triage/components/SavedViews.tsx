@@ -1,6 +1,6 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, Input, Modal, Segmented, Space, Tooltip } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filtersOf, type QueueFilterState, type QueueSearch } from '../api/queue-search';
 import { DEFAULT_VIEWS, useSavedViews, useTriagePrefs } from '../state/prefs';
@@ -20,7 +20,7 @@ function sameFilters(a: QueueFilterState, b: QueueFilterState): boolean {
 type Props = { userId: string | undefined; search: QueueSearch; onApply: (filters: QueueFilterState) => void };
 
 /** 我的待办 / 即将超时 / 一级异常 / 未分配, then the person's own saved filter sets. */
-export function SavedViews({ userId, search, onApply }: Props) {
+export const SavedViews = memo(function SavedViews({ userId, search, onApply }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const views = useSavedViews(userId);
@@ -67,4 +67,4 @@ export function SavedViews({ userId, search, onApply }: Props) {
       </Modal>
     </Space>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { Modal, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const KEYS: [string, string][] = [
@@ -12,7 +13,7 @@ const KEYS: [string, string][] = [
   ['Esc', 'esc'],
 ];
 
-export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+export const ShortcutsHelp = memo(function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Modal open={open} onCancel={onClose} footer={null} title={t('triage.keys.title')} width={420}>
@@ -33,4 +34,4 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
       </Typography.Paragraph>
     </Modal>
   );
-}
+});
