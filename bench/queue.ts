@@ -51,7 +51,7 @@ export async function benchQueue({ baseUrl, browser }: { baseUrl: string; browse
   };
   report('sort change', sortTimes);
   report('filter change', filterTimes);
-  report("sort or filter change", [...sortTimes, ...filterTimes]);
+  report('sort or filter change', [...sortTimes, ...filterTimes]);
   console.log(`queue @100k — each change, in order (ms): sorts ${sortTimes.map(Math.round).join(' ')}; filters ${filterTimes.map(Math.round).join(' ')}`);
 
   await page.close();

@@ -325,4 +325,31 @@ test.describe('complaint triage queue', () => {
     await app.switchRole('lead');
     await expect(page.getByTestId('col-demands')).toBeVisible();
   });
+
+  test('opening a complaint keeps the list where it was; a new order starts it at the top with its rows', async ({ page }) => {
+    const app = new Workbench(page);
+    const queue = new QueuePage(page);
+    await app.open('/queue?status=[]');
+    await queue.ready();
+    const scroller = page.getByTestId('queue-scroller');
+    const top = () => scroller.evaluate((el) => el.scrollTop);
+    // Far down the list: these rows come from chunks fetched as they scroll into view.
+    await scroller.evaluate((el) => (el.scrollTop = 40 * 52 * 10));
+    await expect(queue.rows().first()).toHaveAttribute('data-index', /^(3[5-9]\d|4\d\d)$/);
+    const before = await top();
+    expect(before).toBeGreaterThan(10_000);
+
+    // A row well inside the view, so the click itself need not scroll.
+    await queue.openRow(page.locator('[data-testid="complaint-row"][data-index="403"]'));
+    expect(await top()).toBe(before);
+    await queue.closeDrawer();
+    expect(await top()).toBe(before);
+
+    await page.getByTestId('col-riskScore').click();
+    await expect.poll(top).toBe(0);
+    await expect(queue.rows().first()).toHaveAttribute('data-index', '0');
+    await expect(page.getByTestId('placeholder-row')).toHaveCount(0);
+    const scores = await queue.rows().evaluateAll((els) => els.slice(0, 5).map((e) => Number(e.querySelector('strong')?.textContent)));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
 });
