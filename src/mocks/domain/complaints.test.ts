@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complaintQuerySchema, type Complaint, type ComplaintQuery } from '@/api/schemas';
 import { Rng } from '../data/random';
-import { orderings, queryComplaints } from './complaints';
+import { queryComplaints, queryIndex } from './complaints';
 import { DAY_MS } from './deadlines';
 import { emptyDb, makeComplaint } from './testFixtures';
 
@@ -112,7 +112,7 @@ describe('queryComplaints sorting and paging', () => {
   });
 });
 
-describe('kept sort orders', () => {
+describe('the kept index (sort orders and filter columns)', () => {
   // Many ties (scores 0–20 over 400 records). Shuffled ids exercise the tie-break by id; whole scores
   // in id order take the packed numeric sort, fractional ones the comparator.
   function tied({ shuffled = true, fractional = false } = {}) {
@@ -134,7 +134,7 @@ describe('kept sort orders', () => {
   ])('serve the same pages as sorting afresh, in both directions, filtered or not (%s)', (_, shape) => {
     const db = tied(shape);
     const byScore = (dir: 1 | -1) => [...db.complaints].sort((a, b) => dir * (a.riskScore - b.riskScore) || a.id.localeCompare(b.id)).map((c) => c.id);
-    const cache = { orderings: orderings(), revision: 1 };
+    const cache = { index: queryIndex(), revision: 1 };
     for (const order of ['asc', 'desc'] as const) {
       const expected = byScore(order === 'asc' ? 1 : -1);
       for (const page of [1, 2, 8, 9]) {
@@ -150,15 +150,24 @@ describe('kept sort orders', () => {
 
   it('follow a write once the revision changes', () => {
     const db = tied();
-    const cache = { orderings: orderings(), revision: 1 };
+    const cache = { index: queryIndex(), revision: 1 };
     const top = pageIds(db, { sort: 'riskScore', pageSize: 1 }, cache)[0];
     const last = db.complaints.find((c) => c.id === pageIds(db, { sort: 'riskScore', order: 'asc', pageSize: 1 }, cache)[0])!;
     last.riskScore = 99;
     expect(pageIds(db, { sort: 'riskScore', pageSize: 2 }, { ...cache, revision: 2 })).toEqual([last.id, top]);
+    // Filters read columns kept for the revision: a new revision rebuilds them.
+    const closed = (revision: number) => queryComplaints(db, { status: ['closed'] }, ctx, { ...cache, revision }).total;
+    const before = closed(2);
+    db.complaints.find((c) => c.status !== 'closed')!.status = 'closed';
+    expect(closed(3)).toBe(before + 1);
+    expect(queryComplaints(db, { status: ['closed'], assignee: 'unassigned', signal: ['template_text'] }, ctx, { ...cache, revision: 3 }).total).toBe(
+      queryComplaints(db, { status: ['closed'], assignee: 'unassigned', signal: ['template_text'] }, ctx).total,
+    );
     // A record added is a new position in every order.
     db.complaints.push(makeComplaint({ id: 'y000', riskScore: 100 }));
-    expect(pageIds(db, { sort: 'riskScore', pageSize: 1 }, { ...cache, revision: 3 })).toEqual(['y000']);
-    expect(queryComplaints(db, {}, ctx, { ...cache, revision: 3 }).total).toBe(401);
+    expect(pageIds(db, { sort: 'riskScore', pageSize: 1 }, { ...cache, revision: 4 })).toEqual(['y000']);
+    expect(queryComplaints(db, {}, ctx, { ...cache, revision: 4 }).total).toBe(401);
+    expect(queryComplaints(db, { status: ['new', 'in_progress', 'answered', 'closed'] }, ctx, { ...cache, revision: 4 }).total).toBe(401);
   });
 });
 

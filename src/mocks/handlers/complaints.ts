@@ -2,20 +2,20 @@ import { http } from 'msw';
 import { complaintPatchSchema, complaintQuerySchema, type Complaint, type ComplaintLabel } from '@/api/schemas';
 import { recordAudit } from '../auditLog';
 import type { MockDb } from '../db';
-import { orderings, queryComplaints } from '../domain/complaints';
+import { queryComplaints, queryIndex } from '../domain/complaints';
 import { relatedComplaints, templateSiblings } from '../domain/related';
 import { commit, getDb, getRevision } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond, type Ctx } from './http';
 
-/** Sort orders kept between requests: at 100k complaints a query walks them instead of sorting. */
-const sortOrders = orderings();
+/** Sort orders and filter columns kept between requests, as a database keeps indexes. */
+const index = queryIndex();
 
 export const complaintHandlers = [
   http.get(api('/complaints'), ({ request }) =>
     respond(request, (ctx) => {
       const db = getDb();
       const query = parseQuery(ctx, complaintQuerySchema);
-      return queryComplaints(db, query, { userId: db.session.userId, now: new Date() }, { orderings: sortOrders, revision: getRevision() });
+      return queryComplaints(db, query, { userId: db.session.userId, now: new Date() }, { index, revision: getRevision() });
     }),
   ),
 
