@@ -72,6 +72,9 @@ export function QueueTable(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // Rows follow a scroll in React's next render instead of one forced inside the scroll event: a fling
+    // then redraws once per frame, not once per event, with no long task.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const start = items[0]?.index ?? 0;
