@@ -8,9 +8,11 @@ import { graphHandlers } from './graph';
 import { referralHandlers } from './referrals';
 import { sessionHandlers } from './session';
 
+// MSW tries handlers in order, parsing the request's cookies and path for each: the queue's requests,
+// the most frequent by far, are matched first. No two groups share a path, so order changes nothing else.
 export const handlers = [
-  ...sessionHandlers,
   ...complaintHandlers,
+  ...sessionHandlers,
   ...customerHandlers,
   ...evidenceHandlers,
   ...graphHandlers,
