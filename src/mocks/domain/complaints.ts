@@ -105,35 +105,37 @@ function filterColumns(items: readonly Complaint[], revision: number, dueAt: Flo
 
 type Predicate = (position: number) => boolean;
 
-function buildPredicates(query: ComplaintQuery, ctx: QueryContext, columns: () => FilterColumns): Predicate[] {
+function buildPredicates(query: ComplaintQuery, ctx: QueryContext, items: readonly Complaint[], columns: () => FilterColumns): Predicate[] {
   const predicates: Predicate[] = [];
-  const q = query;
-  // Columns are built (or fetched from the index) only when some filter needs them.
-  if (!(q.status?.length || q.label?.length || q.channel?.length || q.grade?.length || q.signal?.length || q.assignee || q.deadline || q.family || q.q)) return predicates;
-  const cols = columns();
-  const oneOf = (values: readonly (string | null)[] | undefined, column: Uint8Array | Uint32Array, codes: Map<string | null, number>) => {
+  // Columns are built (or fetched from the index) only once some filter asks for them.
+  let held: FilterColumns | null = null;
+  const cols = () => (held ??= columns());
+  const oneOf = (values: readonly (string | null)[] | undefined, pick: (c: FilterColumns) => [Uint8Array | Uint32Array, Map<string | null, number>]) => {
     if (!values?.length) return;
+    const [column, codes] = pick(cols());
     // A value no record has yet has no code, and matches nothing.
     const wanted = new Set(values.map((v) => (v === null ? 0 : codes.get(v))).filter((code) => code !== undefined));
     predicates.push((i) => wanted.has(column[i]));
   };
-  oneOf(query.status, cols.status, cols.codes.status);
-  oneOf(query.label, cols.label, cols.codes.label);
-  oneOf(query.channel, cols.channel, cols.codes.channel);
-  oneOf(query.grade, cols.grade, cols.codes.grade);
+  oneOf(query.status, (c) => [c.status, c.codes.status]);
+  oneOf(query.label, (c) => [c.label, c.codes.label]);
+  oneOf(query.channel, (c) => [c.channel, c.codes.channel]);
+  oneOf(query.grade, (c) => [c.grade, c.codes.grade]);
   if (query.signal?.length) {
+    const { signals } = cols();
     const wanted = query.signal.reduce((mask, code) => mask | (SIGNAL_BIT.get(code) ?? 0), 0);
-    predicates.push((i) => (cols.signals[i] & wanted) !== 0);
+    predicates.push((i) => (signals[i] & wanted) !== 0);
   }
-  if (query.assignee) oneOf([query.assignee === 'me' ? ctx.userId : query.assignee === 'unassigned' ? null : query.assignee], cols.assignee, cols.codes.assignee);
+  if (query.assignee) oneOf([query.assignee === 'me' ? ctx.userId : query.assignee === 'unassigned' ? null : query.assignee], (c) => [c.assignee, c.codes.assignee]);
   if (query.deadline) {
+    const { status, dueAt, codes } = cols();
     const inWindow = deadlineWindowPredicate(query.deadline, ctx.now);
-    const statusOf = new Map([...cols.codes.status].map(([status, code]) => [code, status as ComplaintStatus]));
-    predicates.push((i) => inWindow(statusOf.get(cols.status[i])!, cols.dueAt[i]));
+    const statusOf = new Map([...codes.status].map(([name, code]) => [code, name as ComplaintStatus]));
+    predicates.push((i) => inWindow(statusOf.get(status[i])!, dueAt[i]));
   }
-  if (query.family) oneOf([query.family], cols.family, cols.codes.family);
+  if (query.family) oneOf([query.family], (c) => [c.family, c.codes.family]);
   const text = query.q ? textMatcher(query.q) : null;
-  if (text) predicates.push((i) => text(cols.items[i])); // last: the most expensive test runs on the fewest records
+  if (text) predicates.push((i) => text(items[i])); // last: the most expensive test runs on the fewest records
   return predicates;
 }
 
@@ -292,7 +294,7 @@ export function queryComplaints(db: MockDb, query: ComplaintQuery, ctx: QueryCon
 
   // Filter in storage order first, then walk the sort order reading only the marks: a record is touched
   // only for the page.
-  const predicates = buildPredicates(query, ctx, () => index.columns(all, revision));
+  const predicates = buildPredicates(query, ctx, all, () => index.columns(all, revision));
   let total = all.length;
   let matches: Uint8Array | null = null;
   if (predicates.length > 0) {

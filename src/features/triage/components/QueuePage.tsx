@@ -138,73 +138,66 @@ export function QueuePage({ search, onSearchChange }: Props) {
   const assign = useUpdateComplaint(assignTarget?.id ?? '');
 
   // Keyboard: j / k move, Enter opens, a assigns, e escalates, x selects, ? lists the shortcuts.
-  const latest = { list, activeIndex, selected, search, me, assignTarget, assign, t, onSearchChange };
-  const keyState = useRef(latest);
-  useEffect(() => {
-    keyState.current = latest;
+  // One listener for the page's life, running the latest state.
+  const onKey = useLatestCallback((e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e)) return;
+    const last = list.total - 1;
+    const move = (to: number) => {
+      const index = Math.max(0, Math.min(last, to));
+      setActiveIndex(index);
+      // With the detail open, moving follows with it.
+      if (search.complaint) {
+        const row = list.rowAt(index);
+        if (row) onSearchChange({ complaint: row.id }, { replace: true });
+      }
+    };
+    // The open complaint may have just left the list (a decision took it out of the filter): then the
+    // item now in its place is the next one.
+    const left = !!search.complaint && list.rowAt(activeIndex)?.id !== search.complaint;
+    switch (e.key) {
+      case 'j':
+        move(left ? activeIndex : activeIndex + 1);
+        break;
+      case 'k':
+        move(activeIndex - 1);
+        break;
+      case 'Enter': {
+        const row = list.rowAt(activeIndex);
+        if (!row || (e.target as HTMLElement).closest('button, a')) return;
+        onSearchChange({ complaint: row.id });
+        break;
+      }
+      case 'a': {
+        const row = assignTarget;
+        if (!row || !me || me.role === 'auditor' || row.assigneeId === me.id) return;
+        assign.mutate(
+          { version: row.version, assigneeId: me.id },
+          { onSuccess: () => message.success(t('queue.drawer.assigned')), onError: (err) => message.error(err.message) },
+        );
+        break;
+      }
+      case 'x': {
+        const row = list.rowAt(activeIndex);
+        if (row) toggleSelected(row);
+        break;
+      }
+      case 'e': {
+        const items = selected.size ? [...selected.values()] : [list.rowAt(activeIndex)].filter((r): r is Complaint => !!r);
+        if (items.length && me?.role !== 'auditor') setEscalating(items);
+        break;
+      }
+      case '?':
+        setHelpOpen(true);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
   });
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e)) return;
-      const s = keyState.current;
-      const last = s.list.total - 1;
-      const move = (to: number) => {
-        const index = Math.max(0, Math.min(last, to));
-        setActiveIndex(index);
-        // With the detail open, moving follows with it.
-        if (s.search.complaint) {
-          const row = s.list.rowAt(index);
-          if (row) s.onSearchChange({ complaint: row.id }, { replace: true });
-        }
-      };
-      // The open complaint may have just left the list (a decision took it out of the filter): then the
-      // item now in its place is the next one.
-      const left = !!s.search.complaint && s.list.rowAt(s.activeIndex)?.id !== s.search.complaint;
-      switch (e.key) {
-        case 'j':
-          move(left ? s.activeIndex : s.activeIndex + 1);
-          break;
-        case 'k':
-          move(s.activeIndex - 1);
-          break;
-        case 'Enter': {
-          const row = s.list.rowAt(s.activeIndex);
-          if (!row || (e.target as HTMLElement).closest('button, a')) return;
-          s.onSearchChange({ complaint: row.id });
-          break;
-        }
-        case 'a': {
-          const row = s.assignTarget;
-          if (!row || !s.me || s.me.role === 'auditor' || row.assigneeId === s.me.id) return;
-          s.assign.mutate(
-            { version: row.version, assigneeId: s.me.id },
-            { onSuccess: () => message.success(s.t('queue.drawer.assigned')), onError: (err) => message.error(err.message) },
-          );
-          break;
-        }
-        case 'x': {
-          const row = s.list.rowAt(s.activeIndex);
-          if (row) toggleSelected(row);
-          break;
-        }
-        case 'e': {
-          const items = s.selected.size ? [...s.selected.values()] : [s.list.rowAt(s.activeIndex)].filter((r): r is Complaint => !!r);
-          if (items.length && s.me?.role !== 'auditor') setEscalating(items);
-          break;
-        }
-        case '?':
-          setHelpOpen(true);
-          break;
-        default:
-          return;
-      }
-      e.preventDefault();
-    };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-    // Handlers read the latest state through keyState; binding once keeps one listener.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [onKey]);
 
   let body;
   if (list.isPending) body = <LoadingState />;
