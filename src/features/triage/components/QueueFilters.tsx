@@ -10,8 +10,8 @@ import { CLEAR_FILTERS, effectiveStatus, hasFilters, isDefaultStatus, type Queue
 type Props = { search: QueueSearch; onChange: (patch: QueueSearchPatch) => void };
 
 const DEADLINES = ['overdue', 'within1', 'within3', 'within7'] as const;
-/** What the filter bar shows: a new order or an opened complaint leaves it as it is (lists arrive as new arrays). */
-const SHOWN_KEYS = ['q', 'status', 'channel', 'grade', 'signal', 'label', 'assignee', 'deadline', 'family'] as const satisfies readonly (keyof QueueSearch)[];
+/** What the filter bar shows (the keys Clear resets): a new order or an opened complaint leaves it as it is. Compared by content: lists arrive as new arrays on every navigation. */
+const SHOWN_KEYS = Object.keys(CLEAR_FILTERS) as (keyof QueueSearch)[];
 
 /** Every filter writes to the URL; the list starts again from the top. */
 export const QueueFilters = memo(function QueueFilters({ search, onChange }: Props) {

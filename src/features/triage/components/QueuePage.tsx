@@ -75,11 +75,11 @@ export function QueuePage({ search, onSearchChange }: Props) {
   }, []);
   useEffect(() => () => window.clearTimeout(rangeTimer.current), []);
 
+  // The screen's controls are memoised and take callbacks that keep their identity (useLatestCallback):
+  // a sort change or a new page of rows should redraw the rows, not every filter and dialog around them.
   // A new filter or order starts loading its first rows in the click that asks for it, instead of after
   // the router has navigated and the screen has re-rendered with the old rows.
   const queryClient = useQueryClient();
-  // The screen's controls are memoised and take callbacks that keep their identity (useLatestCallback):
-  // a sort change or a new page of rows should redraw the rows, not every filter and dialog around them.
   const changeFilters = useLatestCallback((patch: QueueSearchPatch) => {
     const next = toComplaintQuery({ ...search, ...patch });
     if (JSON.stringify(next) !== queryKey) void queryClient.prefetchQuery(queueChunkQuery(next, 0));
