@@ -11,7 +11,6 @@ import type { Entity, Graph, Link } from '../src/api/schemas';
 import { generateDemoData } from '../src/mocks/data/generator';
 import { mulberry32 } from '../src/lib/mulberry32';
 
-
 /** The first `nodes` non-hub entities reached breadth-first from the biggest agent firms, and the links among them, densified to `edges`. */
 export function sampleGraph(db: { entities: Entity[]; links: Link[] }, nodes: number, edges: number): Graph {
   const byId = new Map(db.entities.map((e) => [e.id, e]));

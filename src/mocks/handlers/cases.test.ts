@@ -6,7 +6,6 @@ import { caseQueries, createCase, mergeCases, updateCase } from '@/api/resources
 import { switchSession } from '@/api/resources/session';
 import { getDb } from '../store';
 
-
 describe('cases API', () => {
   it('creates a case from complaint ids and links them back', async () => {
     const ids = getDb().complaints.filter((c) => !c.caseId).slice(0, 3).map((c) => c.id);

@@ -5,7 +5,6 @@ import { switchSession } from '@/api/resources/session';
 import { casePath } from '../domain/referrals';
 import { getDb } from '../store';
 
-
 const caseWith = (status: string) => getDb().cases.find((c) => c.status === status)!;
 
 describe('referral handlers', () => {

@@ -57,7 +57,6 @@ export type CommunityResult = {
   modularity: number;
 };
 
-
 /**
  * Louvain communities, renumbered largest first so "community 0" is the biggest. Runs in the graph
  * worker for real networks; plain here so it can be tested.
