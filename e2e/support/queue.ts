@@ -36,7 +36,8 @@ export class QueuePage {
     }
     // A single select closes itself once it takes the option. Options that arrive while the list opens
     // are drawn again, and a click on the old one is lost: try again until the select has closed.
-    // (No Escape here: it would close the drawer behind the select.)
+    // (No Escape here: it would close the drawer behind the select. A retry may click the option again
+    // after a slow close, so pick an option whose second click changes nothing.)
     await expect(async () => {
       if ((await dropdown.count()) === 0) await select.click();
       await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
