@@ -217,10 +217,10 @@ function packedOrder(keys: Float64Array): Uint32Array | null {
  * What a database would keep as indexes, kept between queries: one ascending order per sort field, so a
  * query is a filtered walk in order and never a sort (at 100k records a sort costs tens of milliseconds,
  * the walk a few), and the filter columns. New records (the first query, a reset, another tab's data)
- * are ordered by every field at once, so no later sort change waits for a sort. An order is reused while
- * the store's revision is unchanged, and after a write that changed no key of its field (a note, an
- * assignment); columns are rebuilt per revision. The caller passes the revision, which must change
- * whenever any record may have.
+ * are ordered by every field and put in columns at once, so no later sort or filter change waits for
+ * either. An order is reused while the store's revision is unchanged, and after a write that changed no
+ * key of its field (a note, an assignment); columns are rebuilt per revision. The caller passes the
+ * revision, which must change whenever any record may have.
  */
 export type QueryIndex = {
   order: (items: readonly Complaint[], field: SortField, revision: number) => Ordering;
@@ -240,6 +240,7 @@ export function queryIndex(): QueryIndex {
           const keys = keysOf(items, f);
           byField.set(f, { items, revision, keys, order: ascendingOrder(items, keys, idsInOrder) });
         }
+        cols = filterColumns(items, revision, byField.get('dueAt')!.keys);
         return byField.get(field)!;
       }
       if (held.revision === revision && held.keys.length === items.length) return held;
