@@ -162,6 +162,16 @@ export const complaintSchema = z.object({
 });
 export type Complaint = z.infer<typeof complaintSchema>;
 
+/**
+ * A complaint as lists carry it: what the queue's columns, selection and bulk actions read. The text,
+ * notes, evidence and each signal's evidence come with the complaint itself; they were about two thirds
+ * of a queue page, which every filter or sort change waited to serialise, copy and validate.
+ */
+export const complaintRowSchema = complaintSchema.omit({ text: true, notes: true, evidenceIds: true, signals: true }).extend({
+  signals: z.array(signalSchema.omit({ evidenceRefs: true })),
+});
+export type ComplaintRow = z.infer<typeof complaintRowSchema>;
+
 // ---------- Evidence ----------
 export const evidenceKindSchema = z.enum(['image', 'pdf', 'audio', 'chat', 'text']);
 export type EvidenceKind = z.infer<typeof evidenceKindSchema>;

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../client';
-import { complaintSchema, pageOf, relatedComplaintsSchema, templateSiblingsSchema, type ComplaintPatch, type ComplaintQuery } from '../schemas';
+import { complaintRowSchema, complaintSchema, pageOf, relatedComplaintsSchema, templateSiblingsSchema, type ComplaintPatch, type ComplaintQuery } from '../schemas';
 
 export const complaintKeys = {
   all: ['complaints'] as const,
@@ -12,7 +12,7 @@ export const complaintKeys = {
   siblings: (id: string) => [...complaintKeys.detail(id), 'siblings'] as const,
 };
 
-const complaintPage = pageOf(complaintSchema);
+const complaintPage = pageOf(complaintRowSchema);
 
 export const complaintQueries = {
   list: (query: ComplaintQuery) =>

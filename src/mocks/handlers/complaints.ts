@@ -2,7 +2,7 @@ import { http } from 'msw';
 import { complaintPatchSchema, complaintQuerySchema, type Complaint, type ComplaintLabel } from '@/api/schemas';
 import { recordAudit } from '../auditLog';
 import type { MockDb } from '../db';
-import { queryComplaints, queryIndex } from '../domain/complaints';
+import { queryComplaints, queryIndex, toComplaintRow } from '../domain/complaints';
 import { relatedComplaints, templateSiblings } from '../domain/related';
 import { commit, getDb, getRevision } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond, type Ctx } from './http';
@@ -15,7 +15,8 @@ export const complaintHandlers = [
     respond(request, (ctx) => {
       const db = getDb();
       const query = parseQuery(ctx, complaintQuerySchema);
-      return queryComplaints(db, query, { userId: db.session.userId, now: new Date() }, { index, revision: getRevision() });
+      const page = queryComplaints(db, query, { userId: db.session.userId, now: new Date() }, { index, revision: getRevision() });
+      return { ...page, items: page.items.map(toComplaintRow) };
     }),
   ),
 

@@ -21,14 +21,31 @@ describe('mock backend through the typed client', () => {
     expect(json).not.toMatch(/(?<!\d)\d{17}[\dX](?!\d)/);
   });
 
+  it('lists rows without the text, notes and signal evidence, which the complaint itself carries', async () => {
+    const [row] = (await fetchList()).items;
+    expect(row).not.toHaveProperty('text');
+    expect(row).not.toHaveProperty('notes');
+    expect(row.signals.every((s) => !('evidenceRefs' in s))).toBe(true);
+    const full = await complaintQueries.detail(row.id).queryFn!({} as never);
+    const stored = getDb().complaints.find((c) => c.id === row.id)!;
+    expect(full.text).toBe(stored.text);
+    expect(full.signals).toEqual(stored.signals);
+    expect(row.signals).toEqual(stored.signals.map(({ code, weight, explanation }) => ({ code, weight, explanation })));
+    // Complaint texts quote numbers too: the detail is masked like the list.
+    const json = JSON.stringify(full);
+    expect(json).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+    expect(json).not.toMatch(/(?<!\d)\d{17}[\dX](?!\d)/);
+  });
+
   it('refuses every write from an auditor with a message', async () => {
     const [complaint] = (await fetchList()).items;
+    const notesBefore = getDb().complaints.find((c) => c.id === complaint.id)!.notes.length;
     await switchSession({ userId: 'u-auditor-1' });
     const error = await failure(updateComplaint(complaint.id, { version: complaint.version, note: '审计备注' }));
     expect(error.kind).toBe('forbidden');
     expect(error.status).toBe(403);
     expect(error.message).toMatch(/审计/);
-    expect(getDb().complaints.find((c) => c.id === complaint.id)?.notes.length).toBe(complaint.notes.length);
+    expect(getDb().complaints.find((c) => c.id === complaint.id)?.notes.length).toBe(notesBefore);
   });
 
   it('lets only a lead confirm an agent label, and leaves nothing half-applied when refused', async () => {

@@ -4,7 +4,7 @@ import { App, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { caseKeys, createCase } from '@/api/resources/cases';
 import { complaintKeys, complaintQueries } from '@/api/resources/complaints';
-import { prioritySchema, type Case, type Complaint } from '@/api/schemas';
+import { prioritySchema, type Case, type ComplaintRow } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { GradeBadge } from '@/components/GradeBadge';
 import { errorText } from '@/lib/error-text';
@@ -74,7 +74,7 @@ export function CreateCaseDialog({ open, onClose, onCreated }: Props) {
         {complaints.isError ? (
           <ApiErrorAlert compact error={complaints.error} onRetry={() => void complaints.refetch()} />
         ) : (
-          <Table<Complaint>
+          <Table<ComplaintRow>
             size="small"
             rowKey="id"
             loading={complaints.isFetching}
@@ -86,7 +86,7 @@ export function CreateCaseDialog({ open, onClose, onCreated }: Props) {
             columns={[
               { title: 'ID', dataIndex: 'id', width: 130 },
               { title: t('cases.col.borrower'), dataIndex: 'borrowerName', width: 90 },
-              { title: t('cases.col.grade'), dataIndex: 'grade', width: 90, render: (g: Complaint['grade']) => <GradeBadge grade={g} /> },
+              { title: t('cases.col.grade'), dataIndex: 'grade', width: 90, render: (g: ComplaintRow['grade']) => <GradeBadge grade={g} /> },
               { title: t('cases.col.inCase'), dataIndex: 'caseId', width: 140, render: (v: string | null) => v ?? '—' },
               { title: t('cases.col.received'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v) },
             ]}

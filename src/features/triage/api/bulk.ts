@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { auditKeys } from '@/api/resources/audit';
 import { complaintKeys, complaintQueries, updateComplaint } from '@/api/resources/complaints';
-import type { Complaint, ComplaintPatch, ComplaintQuery } from '@/api/schemas';
+import type { ComplaintRow, ComplaintPatch, ComplaintQuery } from '@/api/schemas';
 
 export type BulkAction = 'assignMe' | 'legitimate' | 'propose' | 'confirm';
 export type BulkOutcome = { id: string; ok: boolean; error?: unknown };
 
 /** The patch one bulk action makes to one complaint, based on the version the person saw. */
-export function bulkPatch(action: BulkAction, c: Pick<Complaint, 'version'>, meId: string): ComplaintPatch {
+export function bulkPatch(action: BulkAction, c: Pick<ComplaintRow, 'version'>, meId: string): ComplaintPatch {
   switch (action) {
     case 'assignMe':
       return { version: c.version, assigneeId: meId };
@@ -21,8 +21,8 @@ export function bulkPatch(action: BulkAction, c: Pick<Complaint, 'version'>, meI
 }
 
 /** Every member of a template family as it is now (families reach thousands: fetched in pages of 500). */
-export async function fetchFamily(familyId: string): Promise<Complaint[]> {
-  const out: Complaint[] = [];
+export async function fetchFamily(familyId: string): Promise<ComplaintRow[]> {
+  const out: ComplaintRow[] = [];
   const base: ComplaintQuery = { family: familyId, sort: 'receivedAt', order: 'asc', pageSize: 500 };
   for (let page = 1; ; page++) {
     const result = await complaintQueries.list({ ...base, page }).queryFn!({} as never);
@@ -36,7 +36,7 @@ export async function fetchFamily(familyId: string): Promise<Complaint[]> {
  * the actor's role), a few at a time. Never stops at the first failure: the outcome of every complaint
  * comes back so the screen can say which failed and why.
  */
-export async function runBulk(items: readonly Complaint[], patchOf: (c: Complaint) => ComplaintPatch, onProgress?: (done: number) => void, concurrency = 4): Promise<BulkOutcome[]> {
+export async function runBulk(items: readonly ComplaintRow[], patchOf: (c: ComplaintRow) => ComplaintPatch, onProgress?: (done: number) => void, concurrency = 4): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = new Array(items.length);
   let next = 0;
   let done = 0;
@@ -60,7 +60,7 @@ export async function runBulk(items: readonly Complaint[], patchOf: (c: Complain
 export function useBulkAction(onProgress?: (done: number) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ items, action, meId }: { items: readonly Complaint[]; action: BulkAction; meId: string }) =>
+    mutationFn: ({ items, action, meId }: { items: readonly ComplaintRow[]; action: BulkAction; meId: string }) =>
       runBulk(items, (c) => bulkPatch(action, c, meId), onProgress),
     onSettled: async () => {
       await Promise.all([queryClient.invalidateQueries({ queryKey: complaintKeys.all }), queryClient.invalidateQueries({ queryKey: auditKeys.all })]);

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { complaintQueries } from '@/api/resources/complaints';
-import type { Complaint, ComplaintQuery, Page } from '@/api/schemas';
+import type { ComplaintRow, ComplaintQuery, Page } from '@/api/schemas';
 import { CHUNK_SIZE } from './queue-search';
 
 /**
@@ -26,19 +26,19 @@ export function useQueueWindow(query: Omit<ComplaintQuery, 'page' | 'pageSize'>,
   const results = [head, ...rest];
 
   const queryClient = useQueryClient();
-  const loaded = new Map<number, Complaint[] | null>();
+  const loaded = new Map<number, ComplaintRow[] | null>();
   results.forEach((r, k) => {
     if (r.data) loaded.set(chunks[k], r.data.items);
   });
   // Chunks outside the fetched range may still be in the cache (scrolled past earlier): show them too.
-  const chunkAt = (chunk: number): Complaint[] | null => {
+  const chunkAt = (chunk: number): ComplaintRow[] | null => {
     if (!loaded.has(chunk)) {
       if (head.isPlaceholderData) loaded.set(chunk, null);
-      else loaded.set(chunk, queryClient.getQueryData<Page<Complaint>>(queueChunkQuery(query, chunk).queryKey)?.items ?? null);
+      else loaded.set(chunk, queryClient.getQueryData<Page<ComplaintRow>>(queueChunkQuery(query, chunk).queryKey)?.items ?? null);
     }
     return loaded.get(chunk) ?? null;
   };
-  const rowAt = (index: number): Complaint | undefined => chunkAt(Math.floor(index / CHUNK_SIZE))?.[index % CHUNK_SIZE];
+  const rowAt = (index: number): ComplaintRow | undefined => chunkAt(Math.floor(index / CHUNK_SIZE))?.[index % CHUNK_SIZE];
   const failed = results.find((r) => r.isError);
 
   return {

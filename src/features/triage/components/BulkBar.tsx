@@ -1,18 +1,18 @@
 import { Alert, App, Button, Flex, Progress, Radio, Space, Typography } from 'antd';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Complaint, User } from '@/api/schemas';
+import type { ComplaintRow, User } from '@/api/schemas';
 import { errorText } from '@/lib/error-text';
 import { fetchFamily, useBulkAction, type BulkAction, type BulkOutcome } from '../api/bulk';
 
 type Props = {
-  selected: ReadonlyMap<string, Complaint>;
-  onSelectionChange: (next: Map<string, Complaint>) => void;
+  selected: ReadonlyMap<string, ComplaintRow>;
+  onSelectionChange: (next: Map<string, ComplaintRow>) => void;
   /** With a template family open as the filter, actions can cover the whole family, not just what is ticked. */
   familyId?: string;
   familySize: number;
   me: User | undefined;
-  onEscalate: (items: readonly Complaint[]) => void;
+  onEscalate: (items: readonly ComplaintRow[]) => void;
 };
 
 const ACTIONS: BulkAction[] = ['assignMe', 'legitimate', 'propose', 'confirm'];
@@ -27,7 +27,7 @@ export const BulkBar = memo(function BulkBar({ selected, onSelectionChange, fami
   const { message } = App.useApp();
   const [scope, setScope] = useState<'selection' | 'family'>('selection');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [failures, setFailures] = useState<{ outcome: BulkOutcome; complaint: Complaint }[]>([]);
+  const [failures, setFailures] = useState<{ outcome: BulkOutcome; complaint: ComplaintRow }[]>([]);
   const bulk = useBulkAction((done) => setProgress((p) => (p ? { ...p, done } : p)));
   const useFamily = scope === 'family' && !!familyId;
   if (!me || me.role === 'auditor') return null;

@@ -39,7 +39,7 @@ export function DemandTags({ demands, t }: { demands: Demand[]; t: Translate }) 
 }
 
 /** The strongest few signals behind a score, so a row explains itself. */
-export function TopSignals({ signals, t, max = 3 }: { signals: Signal[]; t: Translate; max?: number }) {
+export function TopSignals({ signals, t, max = 3 }: { signals: readonly Pick<Signal, 'code' | 'weight' | 'explanation'>[]; t: Translate; max?: number }) {
   const top = [...signals].sort((a, b) => b.weight - a.weight).slice(0, max);
   if (top.length === 0) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
   return (

@@ -5,19 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { auditKeys } from '@/api/resources/audit';
 import { caseKeys, caseQueries, createCase, updateCase } from '@/api/resources/cases';
 import { complaintKeys } from '@/api/resources/complaints';
-import { caseCreateSchema, type Complaint } from '@/api/schemas';
+import { caseCreateSchema, type ComplaintRow } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 
 type Props = {
   /** The complaints to escalate; null keeps the dialog closed. */
-  complaints: readonly Complaint[] | null;
+  complaints: readonly ComplaintRow[] | null;
   onClose: () => void;
   onDone: (caseId: string) => void;
 };
 
 const OPEN_CASE_STATUSES = ['new', 'investigating', 'pending_review'] as const;
 
-function suggestedTitle(complaints: readonly Complaint[]): string {
+function suggestedTitle(complaints: readonly ComplaintRow[]): string {
   const family = complaints[0]?.templateFamilyId;
   if (family && complaints.every((c) => c.templateFamilyId === family)) return `模板族 ${family} 代理维权线索`;
   if (complaints.length === 1) return `${complaints[0].borrowerName} 投诉 ${complaints[0].id}`;
@@ -29,7 +29,7 @@ export const EscalateDialog = memo(function EscalateDialog({ complaints, onClose
   return complaints ? <EscalateForm complaints={complaints} onClose={onClose} onDone={onDone} /> : null;
 });
 
-function EscalateForm({ complaints, onClose, onDone }: { complaints: readonly Complaint[]; onClose: () => void; onDone: (caseId: string) => void }) {
+function EscalateForm({ complaints, onClose, onDone }: { complaints: readonly ComplaintRow[]; onClose: () => void; onDone: (caseId: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();

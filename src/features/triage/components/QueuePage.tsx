@@ -4,7 +4,7 @@ import { App, Button, Card, Flex, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionQuery } from '@/api/resources/session';
-import { complaintSortFieldSchema, type Complaint } from '@/api/schemas';
+import { complaintSortFieldSchema, type ComplaintRow } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
@@ -52,8 +52,8 @@ export function QueuePage({ search, onSearchChange }: Props) {
 
   const [activeIndex, setActiveIndex] = useState(-1);
   /** Selected complaints as they were when picked: a bulk write sends the version the person saw. */
-  const [selected, setSelected] = useState<Map<string, Complaint>>(new Map());
-  const [escalating, setEscalating] = useState<readonly Complaint[] | null>(null);
+  const [selected, setSelected] = useState<Map<string, ComplaintRow>>(new Map());
+  const [escalating, setEscalating] = useState<readonly ComplaintRow[] | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const escalationDone = useRef<(() => void) | null>(null);
   const queryKey = JSON.stringify(query);
@@ -97,7 +97,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
   const open = useLatestCallback((id: string | undefined) => onSearchChange({ complaint: id }));
   const close = useLatestCallback(() => open(undefined));
   const filterFamily = useLatestCallback((family: string) => onSearchChange({ ...CLEAR_FILTERS, family, status: [], complaint: undefined }));
-  const toggleSelected = (c: Complaint) =>
+  const toggleSelected = (c: ComplaintRow) =>
     setSelected((prev) => {
       const next = new Map(prev);
       if (next.has(c.id)) next.delete(c.id);
@@ -119,7 +119,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
       message.info(t('triage.actions.nextOpened'));
     };
   });
-  const escalateFromDrawer = useLatestCallback((c: Complaint) => {
+  const escalateFromDrawer = useLatestCallback((c: ComplaintRow) => {
     escalationDone.current = beginDecision();
     setEscalating([c]);
   });
@@ -182,7 +182,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
         break;
       }
       case 'e': {
-        const items = selected.size ? [...selected.values()] : [list.rowAt(activeIndex)].filter((r): r is Complaint => !!r);
+        const items = selected.size ? [...selected.values()] : [list.rowAt(activeIndex)].filter((r): r is ComplaintRow => !!r);
         if (items.length && me?.role !== 'auditor') setEscalating(items);
         break;
       }
@@ -284,7 +284,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
   );
 }
 
-function findLoaded(rowAt: (i: number) => Complaint | undefined, range: { start: number; end: number }, id: string): Complaint | undefined {
+function findLoaded(rowAt: (i: number) => ComplaintRow | undefined, range: { start: number; end: number }, id: string): ComplaintRow | undefined {
   for (let i = range.start; i <= range.end; i++) if (rowAt(i)?.id === id) return rowAt(i);
   return undefined;
 }

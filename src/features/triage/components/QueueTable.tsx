@@ -14,7 +14,7 @@ import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersQuery } from '@/api/resources/session';
 import type { Cell, Row } from '@tanstack/react-table';
-import type { Complaint } from '@/api/schemas';
+import type { ComplaintRow } from '@/api/schemas';
 import { deadlineUrgency } from '@/components/DeadlineCountdown';
 import { memoizeTranslate } from '@/lib/translate';
 import { useLatestCallback } from '@/lib/use-latest-callback';
@@ -29,7 +29,7 @@ const SELECT_WIDTH = 36;
 
 type Props = {
   total: number;
-  rowAt: (index: number) => Complaint | undefined;
+  rowAt: (index: number) => ComplaintRow | undefined;
   /** Reports the index range on screen, so the caller fetches those chunks. */
   onRangeChange: (range: { start: number; end: number }) => void;
   sorting: SortingState;
@@ -86,7 +86,7 @@ export function QueueTable(props: Props) {
     if (activeIndex >= 0 && activeIndex < total) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, total, virtualizer]);
 
-  const visibleRows: Complaint[] = [];
+  const visibleRows: ComplaintRow[] = [];
   for (const v of items) {
     const row = rowAt(v.index);
     if (row) visibleRows.push(row);
@@ -204,8 +204,8 @@ export function QueueTable(props: Props) {
 }
 
 type QueueRowProps = {
-  complaint: Complaint;
-  row: Row<typeof queueFeatures, Complaint>;
+  complaint: ComplaintRow;
+  row: Row<typeof queueFeatures, ComplaintRow>;
   index: number;
   top: number;
   urgency: ReturnType<typeof deadlineUrgency>;
@@ -265,7 +265,7 @@ const QueueRow = memo(
  * here rather than mounted through FlexRender, which makes each one a component: a screen of rows then
  * creates a few hundred fewer fibers per change.
  */
-function renderCell(cell: Cell<typeof queueFeatures, Complaint>): ReactNode {
+function renderCell(cell: Cell<typeof queueFeatures, ComplaintRow>): ReactNode {
   const template = cell.column.columnDef.cell;
   return typeof template === 'function' ? template(cell.getContext()) : (template ?? null);
 }

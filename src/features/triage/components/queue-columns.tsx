@@ -9,7 +9,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import type { Translate } from '@/lib/translate';
-import type { Complaint } from '@/api/schemas';
+import type { ComplaintRow } from '@/api/schemas';
 import { DeadlineText } from '@/components/DeadlineCountdown';
 import { GradeTag } from '@/components/GradeBadge';
 import { Pill } from '@/components/Pill';
@@ -40,12 +40,12 @@ export const queueFeatures = tableFeatures({
   columnOrderingFeature,
   tableMeta: metaHelper<QueueCellEnv>(),
 });
-const col = createColumnHelper<typeof queueFeatures, Complaint>();
+const col = createColumnHelper<typeof queueFeatures, ComplaintRow>();
 
 const MUTED = 'rgba(0, 0, 0, 0.45)';
 
 /** One line, cut with an ellipsis (full name on hover): rows have a fixed height for the virtual list. */
-function Channel({ value, t }: { value: Complaint['channel']; t: Translate }) {
+function Channel({ value, t }: { value: ComplaintRow['channel']; t: Translate }) {
   const label = t(`channel.${value}`);
   return (
     <div title={label} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
@@ -54,7 +54,7 @@ function Channel({ value, t }: { value: Complaint['channel']; t: Translate }) {
   );
 }
 
-function Complainant({ value, t }: { value: Complaint['complainant']; t: Translate }) {
+function Complainant({ value, t }: { value: ComplaintRow['complainant']; t: Translate }) {
   return (
     <div style={{ minWidth: 0 }}>
       <div style={{ whiteSpace: 'nowrap' }}>
