@@ -3,7 +3,7 @@
  * is cached on the complaints (handlers mutate them); a caller may keep sort orders and filter columns
  * between queries (`queryIndex`), keyed by the store's revision, otherwise every query reads the current state.
  */
-import { complaintSortFieldSchema, signalCodeSchema, type Channel, type Complaint, type ComplaintQuery, type ComplaintRow, type ComplaintStatus, type Page } from '@/api/schemas';
+import { complaintSortFieldSchema, signalCodeSchema, type Channel, type Complaint, type ComplaintQuery, type ComplaintStatus, type Page } from '@/api/schemas';
 import type { MockDb } from '../db';
 import { deadlineWindowPredicate } from './deadlines';
 import { isoToMs } from './time';
@@ -317,8 +317,3 @@ export function queryComplaints(db: MockDb, query: ComplaintQuery, ctx: QueryCon
   return { items, total, page, pageSize };
 }
 
-/** What a list carries of a complaint (the contract's `ComplaintRow`); the rest is read one complaint at a time. */
-export function toComplaintRow(c: Complaint): ComplaintRow {
-  const { text: _text, notes: _notes, evidenceIds: _evidenceIds, signals, ...row } = c;
-  return { ...row, signals: signals.map(({ evidenceRefs: _evidenceRefs, ...s }) => s) };
-}

@@ -1,14 +1,15 @@
 import { http } from 'msw';
-import { complaintPatchSchema, complaintQuerySchema, type Complaint, type ComplaintLabel } from '@/api/schemas';
+import { complaintPatchSchema, complaintQuerySchema, complaintRowSchema, pageOf, type Complaint, type ComplaintLabel } from '@/api/schemas';
 import { recordAudit } from '../auditLog';
 import type { MockDb } from '../db';
-import { queryComplaints, queryIndex, toComplaintRow } from '../domain/complaints';
+import { queryComplaints, queryIndex } from '../domain/complaints';
 import { relatedComplaints, templateSiblings } from '../domain/related';
 import { commit, getDb, getRevision } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond, type Ctx } from './http';
 
 /** Sort orders and filter columns kept between requests, as a database keeps indexes. */
 const index = queryIndex();
+const listPage = pageOf(complaintRowSchema);
 
 export const complaintHandlers = [
   http.get(api('/complaints'), ({ request }) =>
@@ -16,7 +17,8 @@ export const complaintHandlers = [
       const db = getDb();
       const query = parseQuery(ctx, complaintQuerySchema);
       const page = queryComplaints(db, query, { userId: db.session.userId, now: new Date() }, { index, revision: getRevision() });
-      return { ...page, items: page.items.map(toComplaintRow) };
+      // The contract's row schema strips what a list does not carry (text, notes, signal evidence).
+      return listPage.parse(page);
     }),
   ),
 
