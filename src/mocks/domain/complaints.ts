@@ -240,7 +240,7 @@ export function queryIndex(): QueryIndex {
           const keys = keysOf(items, f);
           byField.set(f, { items, revision, keys, order: ascendingOrder(items, keys, idsInOrder) });
         }
-        cols = filterColumns(items, revision, byField.get('dueAt')!.keys);
+        index.columns(items, revision);
         return byField.get(field)!;
       }
       if (held.revision === revision && held.keys.length === items.length) return held;
