@@ -32,11 +32,11 @@ async function answer(request: Request, work: (ctx: Ctx) => unknown | Promise<un
   try {
     await syncFromPeers();
     const result = await work(ctx);
-    return json(result);
+    return jsonResponse(result);
   } catch (e) {
-    if (e instanceof HttpFailure) return json(e.body, e.status);
+    if (e instanceof HttpFailure) return jsonResponse(e.body, e.status);
     const message = e instanceof Error ? e.message : String(e);
-    return json({ code: 'server_error', message } satisfies ErrorBody, 500);
+    return jsonResponse({ code: 'server_error', message } satisfies ErrorBody, 500);
   }
 }
 
@@ -44,7 +44,7 @@ async function answer(request: Request, work: (ctx: Ctx) => unknown | Promise<un
  * Not HttpResponse.json: that measures Content-Length by building a Blob of the body, which in a browser
  * goes through the blob registry in another process (5–20 ms for one page of the queue, on the main thread).
  */
-function json(body: unknown, status = 200): Response {
+function jsonResponse(body: unknown, status = 200): Response {
   return new HttpResponse(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
