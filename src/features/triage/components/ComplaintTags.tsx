@@ -1,6 +1,6 @@
 import type { Translate } from '@/lib/translate';
 import { Pill, type PillColor } from '@/components/Pill';
-import type { ComplaintLabel, ComplaintStatus, Demand, Signal } from '@/api/schemas';
+import type { ComplaintLabel, ComplaintRow, ComplaintStatus, Demand } from '@/api/schemas';
 
 // These take the translator from their caller instead of calling useTranslation: a screen of queue rows
 // holds hundreds of them, and each hook instance costs a subscription and a copy of the i18n instance.
@@ -39,7 +39,7 @@ export function DemandTags({ demands, t }: { demands: Demand[]; t: Translate }) 
 }
 
 /** The strongest few signals behind a score, so a row explains itself. */
-export function TopSignals({ signals, t, max = 3 }: { signals: readonly Pick<Signal, 'code' | 'weight' | 'explanation'>[]; t: Translate; max?: number }) {
+export function TopSignals({ signals, t, max = 3 }: { signals: ComplaintRow['signals']; t: Translate; max?: number }) {
   const top = [...signals].sort((a, b) => b.weight - a.weight).slice(0, max);
   if (top.length === 0) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
   return (
