@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { MockDb } from '../src/mocks/db';
-import { nextItemFor, planAutoAssign, workloads } from '../src/mocks/domain/assignment';
-import { toCsv } from '../src/mocks/domain/csv';
-import { isOpenStatus } from '../src/mocks/domain/deadlines';
+import type { MockDb } from '../src/domain/world';
+import { nextItemFor, planAutoAssign, workloads } from '../src/domain/assignment';
+import { toCsv } from '../src/domain/csv';
+import { isOpenStatus } from '../src/domain/deadlines';
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 function time<T>(fn: () => T): [T, number] {

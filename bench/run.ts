@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { generateDemoData } from '../src/mocks/data/generator';
-import { queryComplaints, queryIndex } from '../src/mocks/domain/complaints';
+import { queryComplaints, queryIndex } from '../src/domain/complaints';
 import { withBuiltApp } from './browser';
 import { benchInitialRoute } from './bundle';
 import { benchReferralPackage } from './referral';

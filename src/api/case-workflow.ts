@@ -2,7 +2,7 @@ import type { CaseStatus } from './schemas';
 
 /**
  * 新建 → 调查中 → 待复核 → 已报案 → 已受理 → 已立案 / 不予立案 → 结案, with the steps back a real team takes.
- * Part of the contract: the screen offers these steps, the backend (`mocks/domain/caseWorkflow.ts`) judges them.
+ * Part of the contract: the screen offers these steps, the backend (`domain/caseWorkflow.ts`) judges them.
  */
 export const caseTransitions: Record<CaseStatus, CaseStatus[]> = {
   new: ['investigating', 'closed'],

@@ -1,5 +1,5 @@
 import { del, get, set } from 'idb-keyval';
-import type { MockDb } from './db';
+import type { MockDb } from '@/domain/world';
 
 /** Bump when the stored shape changes so an old browser copy is regenerated, not misread. */
 const KEY = 'jianzheng-demo-db-v1';

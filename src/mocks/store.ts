@@ -1,4 +1,4 @@
-import type { MockDb } from './db';
+import type { MockDb } from '@/domain/world';
 
 /**
  * Holds the mock backend's state. Generation and persistence are injected by the environment

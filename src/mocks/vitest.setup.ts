@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { configureApi } from '@/api/client';
 import { generateDemoData } from './data/generator';
-import type { MockDb } from './db';
+import type { MockDb } from '@/domain/world';
 import { configureStore } from './store';
 import { server } from './node';
 

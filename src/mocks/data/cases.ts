@@ -4,8 +4,8 @@
  */
 import type { AuditEvent, Case, CaseStatus, Charge, Complaint, Evidence, Note, Referral, ReferralStatus } from '@/api/schemas';
 import { maskIdNumber, maskPhone } from '@/api/pii';
-import { piiKey, type MockDb } from '../db';
-import { DAY_MS } from '../domain/deadlines';
+import { piiKey, type MockDb } from '@/domain/world';
+import { DAY_MS } from '@/domain/deadlines';
 import { makeEvidence, UNVERIFIED } from './evidenceFactory';
 import type { Gang } from './gangs';
 import type { Rng } from './random';

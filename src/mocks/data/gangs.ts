@@ -5,8 +5,8 @@
  */
 import type { Entity } from '@/api/schemas';
 import { maskBankAccount, maskPhone } from '@/api/pii';
-import { piiKey } from '../db';
-import { ATTR, PHONE_OWNER, VOICEPRINT } from '../domain/conventions';
+import { piiKey } from '@/domain/world';
+import { ATTR, PHONE_OWNER, VOICEPRINT } from '@/domain/conventions';
 import type { GraphBuilder } from './graphBuilder';
 import { luhnCheckDigit, maskDevice, maskHandle, maskIp, personName, placePicker, type IdentityFactory } from './identity';
 import { weighted, type Rng } from './random';

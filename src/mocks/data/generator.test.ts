@@ -14,10 +14,10 @@ import {
   userSchema,
   type Complaint,
 } from '@/api/schemas';
-import { piiKey, type MockDb } from '../db';
-import { dueAtIso } from '../domain/deadlines';
-import { buildScoringContext, scoreComplaint } from '../domain/scoring';
-import { dashboardStats } from '../domain/stats';
+import { piiKey, type MockDb } from '@/domain/world';
+import { dueAtIso } from '@/domain/deadlines';
+import { buildScoringContext, scoreComplaint } from '@/domain/scoring';
+import { dashboardStats } from '@/domain/stats';
 import { generateDemoData, generateDemoDataWithTruth, type GroundTruth } from './generator';
 import { isValidCardNumber, isValidIdNumber } from './identity';
 import { catalogue, sampleManifest, type SampleFile } from './samples';

@@ -7,10 +7,10 @@
  */
 import type { Channel, Complaint, ComplaintStatus, Customer, DeadlineKind, Entity, Evidence, Verdict } from '@/api/schemas';
 import { maskBankAccount, maskIdNumber, maskPhone } from '@/api/pii';
-import { piiKey, type MockDb } from '../db';
-import { ATTR, CONTACT, entityIdForComplaint, entityIdForCustomer, PHONE_OWNER } from '../domain/conventions';
-import { DAY_MS, dueDate } from '../domain/deadlines';
-import { scoreAll } from '../domain/scoring';
+import { piiKey, type MockDb } from '@/domain/world';
+import { ATTR, CONTACT, entityIdForComplaint, entityIdForCustomer, PHONE_OWNER } from '@/domain/conventions';
+import { DAY_MS, dueDate } from '@/domain/deadlines';
+import { scoreAll } from '@/domain/scoring';
 import { createCasesAndReferrals } from './cases';
 import { AUTHENTIC_FINDINGS, FORGERY_FINDINGS, makeEvidence, perceptualHashFor, UNVERIFIED } from './evidenceFactory';
 import { createGangs, type Gang, type GangPerson, type GangPhone } from './gangs';

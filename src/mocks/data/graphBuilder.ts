@@ -4,7 +4,7 @@
  * evidence behind it, and widens its firstSeen/lastSeen, rather than a duplicate edge per complaint.
  */
 import { linkTypeSchema, type Entity, type EntityType, type Link, type LinkType } from '@/api/schemas';
-import { piiKey } from '../db';
+import { piiKey } from '@/domain/world';
 
 const LINK_TYPE_CODE = Object.fromEntries(linkTypeSchema.options.map((t, i) => [t, i])) as Record<LinkType, number>;
 /** Entity indexes must fit 21 bits for the numeric link key (2M entities, far above 100k complaints' ~300k). */

@@ -1,8 +1,8 @@
 import { http } from 'msw';
 import { auditQuerySchema, type AuditEvent, type AuditQuery } from '@/api/schemas';
-import { recordAudit } from '../auditLog';
-import { toCsv } from '../domain/csv';
-import { dashboardStats } from '../domain/stats';
+import { recordAudit } from '@/domain/audit-log';
+import { toCsv } from '@/domain/csv';
+import { dashboardStats } from '@/domain/stats';
 import { commit, getDb } from '../store';
 import { api, currentUser, parseQuery, respond } from './http';
 

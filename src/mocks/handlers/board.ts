@@ -1,10 +1,10 @@
 import { http } from 'msw';
 import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
 import { autoAssignPlanSchema, bulkAssignSchema, capacityPatchSchema, type BoardItem } from '@/api/schemas';
-import { recordAudit } from '../auditLog';
-import type { MockDb } from '../db';
-import { loadOf, nextItemFor, planAutoAssign, workloads } from '../domain/assignment';
-import { isOpenStatus } from '../domain/deadlines';
+import { recordAudit } from '@/domain/audit-log';
+import type { MockDb } from '@/domain/world';
+import { loadOf, nextItemFor, planAutoAssign, workloads } from '@/domain/assignment';
+import { isOpenStatus } from '@/domain/deadlines';
 import { commit, getDb } from '../store';
 import en from '@/locales/en.json';
 import zhCN from '@/locales/zh-CN.json';

@@ -1,9 +1,9 @@
 import { http } from 'msw';
 import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
 import { caseCreateSchema, caseMergeSchema, casePatchSchema, caseQuerySchema, type AuditEvent, type Case, type Complaint } from '@/api/schemas';
-import { recordAudit } from '../auditLog';
-import type { MockDb } from '../db';
-import { checkCaseTransition, denialStatus } from '../domain/caseWorkflow';
+import { recordAudit } from '@/domain/audit-log';
+import type { MockDb } from '@/domain/world';
+import { checkCaseTransition, denialStatus } from '@/domain/caseWorkflow';
 import { commit, getDb } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond, type Ctx } from './http';
 

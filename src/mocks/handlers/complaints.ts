@@ -1,9 +1,9 @@
 import { http } from 'msw';
 import { complaintPatchSchema, complaintQuerySchema, complaintRowSchema, pageOf, type Complaint, type ComplaintLabel } from '@/api/schemas';
-import { recordAudit } from '../auditLog';
-import type { MockDb } from '../db';
-import { queryComplaints, queryIndex } from '../domain/complaints';
-import { relatedComplaints, templateSiblings } from '../domain/related';
+import { recordAudit } from '@/domain/audit-log';
+import type { MockDb } from '@/domain/world';
+import { queryComplaints, queryIndex } from '@/domain/complaints';
+import { relatedComplaints, templateSiblings } from '@/domain/related';
 import { commit, getDb, getRevision } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, parseQuery, requireWriter, respond, type Ctx } from './http';
 

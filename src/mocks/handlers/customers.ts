@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { revealRequestSchema } from '@/api/schemas';
-import { recordAudit } from '../auditLog';
-import { piiKey } from '../db';
+import { recordAudit } from '@/domain/audit-log';
+import { piiKey } from '@/domain/world';
 import { commit, getDb } from '../store';
 import { api, currentUser, fail, findOr404, parseBody, respond } from './http';
 

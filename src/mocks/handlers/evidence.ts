@@ -1,9 +1,9 @@
 import { http, HttpResponse } from 'msw';
 import { annotationCreateSchema, custodyReportSchema, uploadCompleteSchema, uploadStartSchema, verdictPatchSchema, type Evidence } from '@/api/schemas';
 import { MAX_UPLOAD_BYTES, sniffType } from '@/lib/file-type';
-import { recordAudit } from '../auditLog';
+import { recordAudit } from '@/domain/audit-log';
 import { getBlob, putBlob } from '../blobStore';
-import { findReuse, voiceprintFor } from '../domain/evidence';
+import { findReuse, voiceprintFor } from '@/domain/evidence';
 import { commit, getDb } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, requireWriter, respond } from './http';
 

@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { graphLayoutSaveSchema, graphQuerySchema, type GraphLayout } from '@/api/schemas';
-import { recordAudit } from '../auditLog';
-import { graphIndex, neighbourhood, searchEntities } from '../domain/graph';
+import { recordAudit } from '@/domain/audit-log';
+import { graphIndex, neighbourhood, searchEntities } from '@/domain/graph';
 import { commit, getDb } from '../store';
 import { api, checkVersion, fail, findOr404, parseBody, parseQuery, requireWriter, respond } from './http';
 

@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
 import type { z } from 'zod';
 import type { ErrorBody, Role, User } from '@/api/schemas';
-import type { MockDb } from '../db';
+import type { MockDb } from '@/domain/world';
 import { serialized, syncFromPeers } from '../store';
 import { langOf, msg, type Lang, type MessageKey } from './messages';
 

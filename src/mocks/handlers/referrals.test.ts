@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectApiError as failure } from '@/api/expect-api-error';
 import { approveReferral, createReferral, exportReferral, referralPartiesQuery, trackReferral, updateReferral } from '@/api/resources/referrals';
 import { switchSession } from '@/api/resources/session';
-import { casePath } from '../domain/referrals';
+import { casePath } from '@/domain/referrals';
 import { getDb } from '../store';
 
 const caseWith = (status: string) => getDb().cases.find((c) => c.status === status)!;

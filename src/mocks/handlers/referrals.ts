@@ -2,10 +2,10 @@ import { http } from 'msw';
 import { z } from 'zod';
 import { maskIdNumber } from '@/api/pii';
 import { referralExportRequestSchema, referralPatchSchema, referralTrackingSchema, type Case, type Referral, type ReferralExport } from '@/api/schemas';
-import { recordAudit } from '../auditLog';
+import { recordAudit } from '@/domain/audit-log';
 import { LENDER, POLICE_UNITS } from '../data/vocab';
-import { piiKey, type MockDb } from '../db';
-import { applyTracking, caseFollowSteps, draftFacts, isDenial } from '../domain/referrals';
+import { piiKey, type MockDb } from '@/domain/world';
+import { applyTracking, caseFollowSteps, draftFacts, isDenial } from '@/domain/referrals';
 import { commit, getDb } from '../store';
 import { api, checkVersion, currentUser, fail, findOr404, parseBody, requireWriter, respond, type Ctx } from './http';
 

@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { sessionSwitchSchema } from '@/api/schemas';
-import { recordAudit } from '../auditLog';
+import { recordAudit } from '@/domain/audit-log';
 import { commit, getDb, resetToSeed } from '../store';
 import { api, currentUser, fail, parseBody, respond } from './http';
 

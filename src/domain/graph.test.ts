@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { piiKey } from '../db';
+import { piiKey } from './world';
 import { neighbourhood, searchEntities } from './graph';
 import { emptyDb, makeEntity, makeLink } from './testFixtures';
 

@@ -11,7 +11,7 @@ import {
   type Evidence,
   type Grade,
 } from '@/api/schemas';
-import type { MockDb } from '../db';
+import type { MockDb } from './world';
 import { AMBER_MS, isOpenStatus } from './deadlines';
 import { DistinctIndex, documentFingerprint } from './scoring';
 import { isoToMs } from './time';

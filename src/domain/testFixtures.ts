@@ -3,7 +3,7 @@
  * so each test states only what it is about.
  */
 import type { Complaint, Customer, Entity, Evidence, Link } from '@/api/schemas';
-import { piiKey, type MockDb } from '../db';
+import { piiKey, type MockDb } from './world';
 import { dueAtIso } from './deadlines';
 
 export const T0 = '2026-11-01T02:00:00.000Z';

@@ -3,7 +3,7 @@
  * The adjacency index is built once per db and rebuilt only when the entity or link arrays change.
  */
 import type { Entity, EntityType, Graph, Link, LinkType } from '@/api/schemas';
-import { piiKey, type MockDb } from '../db';
+import { piiKey, type MockDb } from './world';
 
 export type GraphIndex = {
   entityById: Map<string, Entity>;

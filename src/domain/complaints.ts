@@ -4,7 +4,7 @@
  * between queries (`queryIndex`), keyed by the store's revision, otherwise every query reads the current state.
  */
 import { complaintSortFieldSchema, signalCodeSchema, type Channel, type Complaint, type ComplaintQuery, type ComplaintStatus, type Page } from '@/api/schemas';
-import type { MockDb } from '../db';
+import type { MockDb } from './world';
 import { deadlineWindowPredicate } from './deadlines';
 import { isoToMs } from './time';
 

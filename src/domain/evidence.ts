@@ -1,7 +1,7 @@
 /** Evidence queries of the mock backend: perceptual-hash reuse and voiceprint comparison. */
 import type { Entity, Evidence, ReuseResult, VoiceprintResult } from '@/api/schemas';
 import { hammingDistance, REUSE_THRESHOLD } from '@/lib/perceptual-hash';
-import type { MockDb } from '../db';
+import type { MockDb } from './world';
 import { ATTR, VOICEPRINT } from './conventions';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Complaint, Signal } from '@/api/schemas';
 import { signalSchema } from '@/api/schemas';
-import { piiKey, type MockDb } from '../db';
+import { piiKey, type MockDb } from './world';
 import { ATTR, CONTACT, VOICEPRINT } from './conventions';
 import {
   agentAccompanies,

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@/api/schemas';
-import type { MockDb } from './db';
+import type { MockDb } from './world';
 
 export function recordAudit(db: MockDb, event: Omit<AuditEvent, 'id' | 'at' | 'reason'> & { reason?: string | null }, now = new Date()): AuditEvent {
   const entry: AuditEvent = { id: `ae-${db.audit.length + 1}-${now.getTime().toString(36)}`, at: now.toISOString(), reason: null, ...event };

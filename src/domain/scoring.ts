@@ -5,7 +5,7 @@
  */
 import type { Channel, Complaint, Entity, Evidence, EvidenceRef, Grade, Signal, SignalCode } from '@/api/schemas';
 import { maskPhone } from '@/api/pii';
-import { piiKey, type MockDb } from '../db';
+import { piiKey, type MockDb } from './world';
 import { ATTR, CONTACT, VOICEPRINT } from './conventions';
 import { clusterTemplatesDetailed, type TemplateClustering } from './templates';
 import { findPhrases, findUnverifiableStatistics, IMPERSONATION_WORDING, LEVEL1_WORDING, LEVEL2_WORDING } from './wording';

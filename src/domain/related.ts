@@ -6,7 +6,7 @@
  */
 import type { Complaint, ComplaintBrief, Evidence, RelatedComplaints, RelationKind, TemplateSiblings } from '@/api/schemas';
 import { maskPhone } from '@/api/pii';
-import { piiKey, type MockDb } from '../db';
+import { piiKey, type MockDb } from './world';
 import { entityIdForCustomer } from './conventions';
 import { documentFingerprint } from './scoring';
 import { similarity } from './templates';

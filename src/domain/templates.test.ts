@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../data/random';
-import { composeGangTemplate, composeLegitText, instantiateTemplate } from '../data/texts';
+import { Rng } from '@/mocks/data/random';
+import { composeGangTemplate, composeLegitText, instantiateTemplate } from '@/mocks/data/texts';
 import { clusterTemplates, clusterTemplatesDetailed, normalizeText, similarity } from './templates';
 
 const TEMPLATE =
