@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { MockDb } from '../src/domain/world';
+import type { World } from '../src/domain/world';
 import { nextItemFor, planAutoAssign, workloads } from '../src/domain/assignment';
 import { toCsv } from '../src/domain/csv';
 import { isOpenStatus } from '../src/domain/deadlines';
@@ -12,7 +12,7 @@ function time<T>(fn: () => T): [T, number] {
 }
 
 /** The lead's board and the auditor's export on a big database: what the mock backend does per request. */
-export function benchAssignment(db: MockDb, now: Date) {
+export function benchAssignment(db: World, now: Date) {
   const [loads, tLoads] = time(() => workloads(db.users, db, now));
   const unassigned = db.complaints.filter((c) => c.assigneeId === null && isOpenStatus(c.status));
   // Caps raised so the plan actually places everything: the worst case for the planner.

@@ -11,7 +11,7 @@ const masked = z.string().regex(/\*{2,}/, 'personal data must be masked');
 const version = z.number().int().nonnegative();
 
 // ---------- Users ----------
-export const roleSchema = z.enum(['analyst', 'lead', 'auditor']);
+export const roleSchema = z.enum(['analyst', 'lead', 'auditor', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const userSchema = z.object({

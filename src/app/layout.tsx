@@ -29,7 +29,7 @@ const NAV: { path: string; key: string; icon: ReactNode }[] = [
   { path: '/audit', key: 'audit', icon: <AuditOutlined /> },
 ];
 
-export const ROLE_COLORS: Record<Role, string> = { analyst: 'blue', lead: 'volcano', auditor: 'purple' };
+export const ROLE_COLORS: Record<Role, string> = { analyst: 'blue', lead: 'volcano', auditor: 'purple', admin: 'gold' };
 
 export function RootLayout() {
   const { t } = useTranslation();

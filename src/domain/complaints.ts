@@ -4,7 +4,7 @@
  * between queries (`queryIndex`), keyed by the store's revision, otherwise every query reads the current state.
  */
 import { complaintSortFieldSchema, signalCodeSchema, type Channel, type Complaint, type ComplaintQuery, type ComplaintStatus, type Page } from '@/api/schemas';
-import type { MockDb } from './world';
+import type { World } from './world';
 import { deadlineWindowPredicate } from './deadlines';
 import { isoToMs } from './time';
 
@@ -282,7 +282,7 @@ function walk({ keys, order }: Ordering, dir: 1 | -1, visit: (position: number) 
  * One page of the filtered, sorted queue and the number of matches. With `cache` the sort orders and
  * filter columns are kept between calls (see `queryIndex`); without, every call builds them afresh.
  */
-export function queryComplaints(db: MockDb, query: ComplaintQuery, ctx: QueryContext, cache?: { index: QueryIndex; revision: number }): Page<Complaint> {
+export function queryComplaints(db: World, query: ComplaintQuery, ctx: QueryContext, cache?: { index: QueryIndex; revision: number }): Page<Complaint> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const start = (page - 1) * pageSize;

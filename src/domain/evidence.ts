@@ -1,14 +1,14 @@
 /** Evidence queries of the mock backend: perceptual-hash reuse and voiceprint comparison. */
 import type { Entity, Evidence, ReuseResult, VoiceprintResult } from '@/api/schemas';
 import { hammingDistance, REUSE_THRESHOLD } from '@/lib/perceptual-hash';
-import type { MockDb } from './world';
+import type { World } from './world';
 import { ATTR, VOICEPRINT } from './conventions';
 
 /**
  * Documents of OTHER complaints within the threshold. Copies inside the same complaint are not news;
  * the same forged certificate across unrelated borrowers is.
  */
-export function findReuse(db: MockDb, item: Evidence, threshold = REUSE_THRESHOLD, limit = 100): ReuseResult {
+export function findReuse(db: World, item: Evidence, threshold = REUSE_THRESHOLD, limit = 100): ReuseResult {
   const result: ReuseResult = { perceptualHash: item.perceptualHash, threshold, matches: [] };
   if (!item.perceptualHash) return result;
   const borrowerOf = new Map(db.complaints.map((c) => [c.id, c.borrowerName]));
@@ -47,7 +47,7 @@ export const VOICEPRINT_THRESHOLD = 0.8;
  * spoke (the graph's `called` link that carries the recording) and scores that speaker high when their
  * voice is enrolled; everyone else scores low. Top three, best first.
  */
-export function voiceprintFor(db: MockDb, item: Evidence): VoiceprintResult {
+export function voiceprintFor(db: World, item: Evidence): VoiceprintResult {
   const result: VoiceprintResult = { evidenceId: item.id, matches: [], threshold: VOICEPRINT_THRESHOLD };
   if (item.kind !== 'audio') return result;
   const byId = new Map(db.entities.map((e) => [e.id, e]));

@@ -3,7 +3,7 @@
  * The adjacency index is built once per db and rebuilt only when the entity or link arrays change.
  */
 import type { Entity, EntityType, Graph, Link, LinkType } from '@/api/schemas';
-import { piiKey, type MockDb } from './world';
+import { piiKey, type World } from './world';
 
 export type GraphIndex = {
   entityById: Map<string, Entity>;
@@ -14,9 +14,9 @@ export type GraphIndex = {
 };
 
 type CacheEntry = { entities: Entity[]; links: Link[]; entityCount: number; linkCount: number; index: GraphIndex };
-const cache = new WeakMap<MockDb, CacheEntry>();
+const cache = new WeakMap<World, CacheEntry>();
 
-export function buildGraphIndex(db: MockDb): GraphIndex {
+export function buildGraphIndex(db: World): GraphIndex {
   const entityById = new Map<string, Entity>();
   for (const e of db.entities) entityById.set(e.id, e);
   const adjacency = new Map<string, Link[]>();
@@ -47,7 +47,7 @@ export function buildGraphIndex(db: MockDb): GraphIndex {
  * The cached index, rebuilt when entities or links were added or replaced (handlers mutate the db in
  * place). Clear labels only change with their entities, so the entity count covers them.
  */
-export function graphIndex(db: MockDb): GraphIndex {
+export function graphIndex(db: World): GraphIndex {
   const entry = cache.get(db);
   if (entry && entry.entities === db.entities && entry.links === db.links && entry.entityCount === db.entities.length && entry.linkCount === db.links.length) {
     return entry.index;
@@ -74,7 +74,7 @@ export const DEFAULT_NEIGHBOURHOOD_LIMIT = 500;
  * Entities within `depth` hops (breadth first, so the nearest are kept when the limit cuts in) and
  * every allowed link among them. `truncated` tells the caller the limit was reached.
  */
-export function neighbourhood(db: MockDb, query: NeighbourhoodQuery): Graph & { truncated: boolean } {
+export function neighbourhood(db: World, query: NeighbourhoodQuery): Graph & { truncated: boolean } {
   const { entityById, adjacency } = graphIndex(db);
   const start = entityById.get(query.entityId);
   if (!start) return { entities: [], links: [], truncated: false };
@@ -143,7 +143,7 @@ const TYPE_RANK: Record<EntityType, number> = {
  * (a phone number someone already has) finds its entity too; partial clear values never match, so the
  * search can't be used to discover masked digits.
  */
-export function searchEntities(db: MockDb, q: string, limit = 50): Entity[] {
+export function searchEntities(db: World, q: string, limit = 50): Entity[] {
   const trimmed = q.trim();
   if (!trimmed) return [];
   const fold = /[A-Z]/.test(trimmed) || /[a-z]/.test(trimmed);

@@ -6,7 +6,7 @@
  */
 import type { Complaint, ComplaintBrief, Evidence, RelatedComplaints, RelationKind, TemplateSiblings } from '@/api/schemas';
 import { maskPhone } from '@/api/pii';
-import { piiKey, type MockDb } from './world';
+import { piiKey, type World } from './world';
 import { entityIdForCustomer } from './conventions';
 import { documentFingerprint } from './scoring';
 import { similarity } from './templates';
@@ -28,7 +28,7 @@ export const brief = (c: Complaint): ComplaintBrief => ({
 
 type Group = { kind: RelationKind; via: Set<string>; ids: Set<string> };
 
-export function relatedComplaints(db: MockDb, complaint: Complaint): RelatedComplaints {
+export function relatedComplaints(db: World, complaint: Complaint): RelatedComplaints {
   const groups: Group[] = [];
   const add = (kind: RelationKind, via: string[], ids: Iterable<string>) => {
     const set = new Set(ids);
@@ -119,7 +119,7 @@ export function relatedComplaints(db: MockDb, complaint: Complaint): RelatedComp
 const SIBLING_SAMPLE = 300;
 
 /** The closest members of the complaint's template family, with the characters that differ. */
-export function templateSiblings(db: MockDb, complaint: Complaint, limit = 5): TemplateSiblings {
+export function templateSiblings(db: World, complaint: Complaint, limit = 5): TemplateSiblings {
   const familyId = complaint.templateFamilyId;
   if (!familyId) return { familyId: null, familySize: 0, siblings: [] };
   const members: Complaint[] = [];

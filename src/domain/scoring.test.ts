@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Complaint, Signal } from '@/api/schemas';
 import { signalSchema } from '@/api/schemas';
-import { piiKey, type MockDb } from './world';
+import { piiKey, type World } from './world';
 import { ATTR, CONTACT, VOICEPRINT } from './conventions';
 import {
   agentAccompanies,
@@ -26,7 +26,7 @@ const AGENT_PHONE = '13900000009';
 const FIRM = '深圳市鼎盛商务咨询有限公司';
 
 /** A firm with one agent (enrolled voiceprint) and one phone, as the graph knows them. */
-function withAgent(db: MockDb) {
+function withAgent(db: World) {
   db.entities.push(
     makeEntity('firm', 'agent_firm', { label: FIRM }),
     makeEntity('agent', 'agent_person', { label: '赵经理', attributes: { [ATTR.voiceprint]: VOICEPRINT.enrolled } }),
@@ -37,7 +37,7 @@ function withAgent(db: MockDb) {
   db.links.push(makeLink('employed_by', 'agent', 'firm'), makeLink('employed_by', 'agent-2', 'firm'), makeLink('uses_phone', 'agent', 'agent-phone'));
 }
 
-function borrowerEntity(db: MockDb, customerId: string, contact: string = CONTACT.reachable) {
+function borrowerEntity(db: World, customerId: string, contact: string = CONTACT.reachable) {
   db.entities.push(makeEntity(`ent-${customerId}`, 'borrower', { attributes: { [ATTR.customerId]: customerId, [ATTR.contact]: contact } }));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Channel, Complaint, Entity, Evidence, EvidenceRef, Grade, Signal, SignalCode } from '@/api/schemas';
 import { maskPhone } from '@/api/pii';
-import { piiKey, type MockDb } from './world';
+import { piiKey, type World } from './world';
 import { ATTR, CONTACT, VOICEPRINT } from './conventions';
 import { clusterTemplatesDetailed, type TemplateClustering } from './templates';
 import { findPhrases, findUnverifiableStatistics, IMPERSONATION_WORDING, LEVEL1_WORDING, LEVEL2_WORDING } from './wording';
@@ -325,7 +325,7 @@ export type ContextOptions = {
   templates?: TemplateClustering;
 };
 
-export function buildScoringContext(db: MockDb, options: ContextOptions = {}): ScoringContext {
+export function buildScoringContext(db: World, options: ContextOptions = {}): ScoringContext {
   // Only agents, borrowers and firms are needed by id; indexing all ~300k entities would dominate at 100k complaints.
   const agentById = new Map<string, Entity>();
   const refusesContact = new Set<string>();
@@ -420,7 +420,7 @@ export function buildScoringContext(db: MockDb, options: ContextOptions = {}): S
 }
 
 /** Clear number → the phone entity an agent uses (phones only: agents' WeChat ids use the same link type). */
-function resolveAgentPhones(db: MockDb, links: { phoneId: string; user: Entity }[]): Map<string, { phone: Entity; user: Entity }> {
+function resolveAgentPhones(db: World, links: { phoneId: string; user: Entity }[]): Map<string, { phone: Entity; user: Entity }> {
   const userByPhoneId = new Map<string, Entity>();
   for (const { phoneId, user } of links) if (!userByPhoneId.has(phoneId)) userByPhoneId.set(phoneId, user);
   const out = new Map<string, { phone: Entity; user: Entity }>();
@@ -438,7 +438,7 @@ function resolveAgentPhones(db: MockDb, links: { phoneId: string; user: Entity }
  * Scores every complaint in place (signals, riskScore, grade, template family) and returns the
  * context, which callers may keep to re-score single complaints later.
  */
-export function scoreAll(db: MockDb, options: ContextOptions = {}): ScoringContext {
+export function scoreAll(db: World, options: ContextOptions = {}): ScoringContext {
   const ctx = buildScoringContext(db, options);
   for (const c of db.complaints) {
     const { signals, riskScore, grade } = scoreComplaint(c, ctx);

@@ -11,7 +11,7 @@ import {
   type Evidence,
   type Grade,
 } from '@/api/schemas';
-import type { MockDb } from './world';
+import type { World } from './world';
 import { AMBER_MS, isOpenStatus } from './deadlines';
 import { DistinctIndex, documentFingerprint } from './scoring';
 import { isoToMs } from './time';
@@ -20,7 +20,7 @@ import { isoToMs } from './time';
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Documents (by perceptual hash, else file hash) submitted for two or more different borrowers. */
-export function countReusedDocuments(db: MockDb): number {
+export function countReusedDocuments(db: World): number {
   const evidenceById = new Map<string, Evidence>();
   for (const e of db.evidence) evidenceById.set(e.id, e);
   const borrowers = new DistinctIndex();
@@ -37,7 +37,7 @@ export function countReusedDocuments(db: MockDb): number {
   return reused;
 }
 
-export function dashboardStats(db: MockDb, now: Date): DashboardStats {
+export function dashboardStats(db: World, now: Date): DashboardStats {
   const t = now.getTime();
   const byGrade = zeros<Grade>(gradeSchema.options);
   const byChannel = zeros<Channel>(channelSchema.options);

@@ -3,12 +3,12 @@
  * so each test states only what it is about.
  */
 import type { Complaint, Customer, Entity, Evidence, Link } from '@/api/schemas';
-import { piiKey, type MockDb } from './world';
+import { piiKey, type World } from './world';
 import { dueAtIso } from './deadlines';
 
 export const T0 = '2026-11-01T02:00:00.000Z';
 
-export function emptyDb(): MockDb {
+export function emptyDb(): World {
   return {
     seed: 1,
     generatedAt: '2026-11-23T01:00:00.000Z',
@@ -108,7 +108,7 @@ export function makeEvidence(id: string, overrides: Partial<Evidence> = {}): Evi
 }
 
 /** Adds a customer with a registered phone (clear value in pii). */
-export function addCustomer(db: MockDb, id: string, phone: string): Customer {
+export function addCustomer(db: World, id: string, phone: string): Customer {
   const customer = makeCustomer(id, phone);
   db.customers.push(customer);
   db.pii[piiKey('customer', id, 'phone')] = phone;
@@ -116,7 +116,7 @@ export function addCustomer(db: MockDb, id: string, phone: string): Customer {
 }
 
 /** Adds a complaint, recording the clear phone the complainant left. */
-export function addComplaint(db: MockDb, phone: string, overrides: Partial<Complaint> = {}): Complaint {
+export function addComplaint(db: World, phone: string, overrides: Partial<Complaint> = {}): Complaint {
   const complaint = makeComplaint(overrides);
   db.complaints.push(complaint);
   db.pii[piiKey('complaint', complaint.id, 'complainantPhone')] = phone;

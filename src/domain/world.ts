@@ -8,7 +8,7 @@ export const piiKey = (recordType: 'customer' | 'complaint' | 'entity', recordId
  * The mock backend's whole state. Records hold masked personal data exactly as they travel;
  * the clear values live only in `pii`, which only the reveal endpoint reads.
  */
-export type MockDb = {
+export type World = {
   seed: number;
   /** The generator's "now": deadlines and dates are relative to it so the demo looks the same on any day. */
   generatedAt: string;

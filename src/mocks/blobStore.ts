@@ -1,3 +1,5 @@
+import type { BlobStore } from '@/server/ports';
+
 /**
  * Bytes of uploaded evidence. Kept apart from the JSON db (which is saved whole on every write) and,
  * in the browser, persisted to their own IndexedDB store so an upload survives a reload.
@@ -22,3 +24,5 @@ export async function getBlob(id: string): Promise<{ bytes: Uint8Array; mime: st
   if (found) memory.set(id, found);
   return found;
 }
+
+export const blobStore: BlobStore = { put: putBlob, get: getBlob };

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { api } from './handlers/http';
+import { api } from './handlers/all';
 
 /**
  * Failure scenarios as intent-named overrides (after Grafana's scenario helpers),

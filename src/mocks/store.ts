@@ -1,19 +1,19 @@
-import type { MockDb } from '@/domain/world';
+import type { World } from '@/domain/world';
 
 /**
  * Holds the mock backend's state. Generation and persistence are injected by the environment
  * (browser: IndexedDB; Node tests: in memory) so handlers stay the same everywhere.
  */
 type Persistence = {
-  save: (db: MockDb) => Promise<void>;
+  save: (db: World) => Promise<void>;
   clear: () => Promise<void>;
   /** Optional: read what another tab saved, and tell other tabs we saved (one backend shared by all tabs). */
-  load?: () => Promise<MockDb | undefined>;
+  load?: () => Promise<World | undefined>;
   announce?: () => void;
 };
 
-let current: MockDb | null = null;
-let makeSeed: (() => MockDb) | null = null;
+let current: World | null = null;
+let makeSeed: (() => World) | null = null;
 let persistence: Persistence | null = null;
 /** Bumped on every change of state, so derived caches (the queue's sorted order) know when to drop. */
 let revision = 0;
@@ -46,14 +46,14 @@ export async function syncFromPeers(): Promise<void> {
   }
 }
 
-export function configureStore(opts: { seed: () => MockDb; persistence?: Persistence; initial?: MockDb | null }) {
+export function configureStore(opts: { seed: () => World; persistence?: Persistence; initial?: World | null }) {
   makeSeed = opts.seed;
   persistence = opts.persistence ?? null;
   current = opts.initial ?? null;
   revision++;
 }
 
-export function getDb(): MockDb {
+export function getDb(): World {
   if (!current) {
     if (!makeSeed) throw new Error('mock store is not configured');
     current = makeSeed();
@@ -61,7 +61,7 @@ export function getDb(): MockDb {
   return current;
 }
 
-export function setDb(db: MockDb) {
+export function setDb(db: World) {
   revision++;
   current = db;
 }
@@ -75,7 +75,7 @@ export async function commit(): Promise<void> {
   }
 }
 
-export async function resetToSeed(): Promise<MockDb> {
+export async function resetToSeed(): Promise<World> {
   if (!makeSeed) throw new Error('mock store is not configured');
   await persistence?.clear();
   current = makeSeed();

@@ -4,7 +4,7 @@
  */
 import type { AuditEvent, Case, CaseStatus, Charge, Complaint, Evidence, Note, Referral, ReferralStatus } from '@/api/schemas';
 import { maskIdNumber, maskPhone } from '@/api/pii';
-import { piiKey, type MockDb } from '@/domain/world';
+import { piiKey, type World } from '@/domain/world';
 import { DAY_MS } from '@/domain/deadlines';
 import { makeEvidence, UNVERIFIED } from './evidenceFactory';
 import type { Gang } from './gangs';
@@ -15,7 +15,7 @@ import { iso } from './time';
 
 type CaseContext = {
   rng: Rng;
-  db: MockDb;
+  db: World;
   gangs: Gang[];
   nowMs: number;
   samples: SampleCatalog;

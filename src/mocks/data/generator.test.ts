@@ -14,7 +14,7 @@ import {
   userSchema,
   type Complaint,
 } from '@/api/schemas';
-import { piiKey, type MockDb } from '@/domain/world';
+import { piiKey, type World } from '@/domain/world';
 import { dueAtIso } from '@/domain/deadlines';
 import { buildScoringContext, scoreComplaint } from '@/domain/scoring';
 import { dashboardStats } from '@/domain/stats';
@@ -25,7 +25,7 @@ import { MOBILE_PREFIXES } from './vocab';
 
 const now = new Date('2026-11-23T01:00:00.000Z');
 const DAY = 86_400_000;
-let db: MockDb;
+let db: World;
 let truth: GroundTruth;
 
 beforeAll(() => {
@@ -121,7 +121,7 @@ describe('every record matches the contract', () => {
 
 describe('personal data', () => {
   /** Every identifier-like token in the records, and every window of it as long as some clear value, checked against db.pii. */
-  function findLeaks(data: MockDb): string[] {
+  function findLeaks(data: World): string[] {
     const clear = new Set(Object.values(data.pii));
     const lengths = [...new Set([...clear].map((v) => v.length))];
     const leaks: string[] = [];

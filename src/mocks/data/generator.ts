@@ -7,7 +7,7 @@
  */
 import type { Channel, Complaint, ComplaintStatus, Customer, DeadlineKind, Entity, Evidence, Verdict } from '@/api/schemas';
 import { maskBankAccount, maskIdNumber, maskPhone } from '@/api/pii';
-import { piiKey, type MockDb } from '@/domain/world';
+import { piiKey, type World } from '@/domain/world';
 import { ATTR, CONTACT, entityIdForComplaint, entityIdForCustomer, PHONE_OWNER } from '@/domain/conventions';
 import { DAY_MS, dueDate } from '@/domain/deadlines';
 import { scoreAll } from '@/domain/scoring';
@@ -103,12 +103,12 @@ export type GroundTruth = {
   gangOfComplaint: Map<string, string | null>;
 };
 
-export function generateDemoData(opts: GenerateOptions): MockDb {
+export function generateDemoData(opts: GenerateOptions): World {
   return generateDemoDataWithTruth(opts).db;
 }
 
 /** The demo data plus its ground truth, for tests and for checking how well the scoring does. */
-export function generateDemoDataWithTruth(opts: GenerateOptions): { db: MockDb; truth: GroundTruth } {
+export function generateDemoDataWithTruth(opts: GenerateOptions): { db: World; truth: GroundTruth } {
   const seed = opts.seed ?? DEFAULT_SEED;
   const total = opts.complaints ?? DEFAULT_COMPLAINTS;
   const nowMs = opts.now.getTime();
@@ -139,7 +139,7 @@ export function generateDemoDataWithTruth(opts: GenerateOptions): { db: MockDb; 
   drafts.sort((a, b) => a.receivedMs - b.receivedMs || a.order - b.order);
   drafts.forEach((draft, i) => g.complaints.push(createComplaint(g, draft, `cmp-${String(i + 1).padStart(6, '0')}`)));
 
-  const db: MockDb = {
+  const db: World = {
     seed,
     generatedAt: opts.now.toISOString(),
     users: STAFF.map(({ id, name, role, team, capacity, away }) => ({ id, name, role, team, capacity, away })),
@@ -162,7 +162,7 @@ export function generateDemoDataWithTruth(opts: GenerateOptions): { db: MockDb; 
   return { db, truth: groundTruth(db, gangs, g.gangOf) };
 }
 
-function groundTruth(db: MockDb, gangs: Gang[], gangOf: (Gang | null)[]): GroundTruth {
+function groundTruth(db: World, gangs: Gang[], gangOf: (Gang | null)[]): GroundTruth {
   const counts = new Map<Gang, number>();
   const gangOfComplaint = new Map<string, string | null>();
   db.complaints.forEach((c, i) => {
@@ -733,7 +733,7 @@ const LEGIT_NOTES = [
  * Labels and notes are human decisions informed by the scores, so they come after scoring:
  * analysts confirm most high-scoring agent complaints they have handled and mark answered genuine ones.
  */
-function applyLabelsAndNotes(g: Generation, db: MockDb) {
+function applyLabelsAndNotes(g: Generation, db: World) {
   const { rng } = g;
   let noteSeq = 0;
   db.complaints.forEach((c, i) => {

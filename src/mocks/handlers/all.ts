@@ -1,23 +1,35 @@
-import { auditHandlers } from './audit';
-import { boardHandlers } from './board';
-import { caseHandlers } from './cases';
-import { complaintHandlers } from './complaints';
-import { customerHandlers } from './customers';
-import { evidenceHandlers } from './evidence';
-import { graphHandlers } from './graph';
-import { referralHandlers } from './referrals';
-import { sessionHandlers } from './session';
+import { http, type RequestHandler } from 'msw';
+import { answerWith, fail, translator, type Route } from '@/server/http';
+import { memoryUploads } from '@/server/ports';
+import { contractRoutes } from '@/server/routes/all';
+import { blobStore } from '../blobStore';
+import { commit, getDb, getRevision, serialized, syncFromPeers } from '../store';
+import { demoSessionRoutes } from './session';
+
+/** Matches any origin so the same handlers serve the browser, Node and Playwright. */
+export const api = (path: string) => `*/api${path}`;
+
+const uploads = memoryUploads();
+
+/** The demo host: the server's routes over the in-memory records, one request at a time, saved after each write. */
+function toHandler(route: Route): RequestHandler {
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  return http[method](api(route.path), ({ request, params }) =>
+    serialized(async () => {
+      await syncFromPeers();
+      const db = getDb();
+      const { lang, t } = translator(request);
+      const response = await answerWith(() => {
+        const user = db.users.find((u) => u.id === db.session.userId);
+        if (!user) throw fail(500, 'server_error', 'session user missing');
+        return route.handle({ request, lang, t, db, params: params as Record<string, string>, user, blobs: blobStore, uploads, revision: getRevision() });
+      });
+      if (route.method !== 'GET' && response.ok) await commit();
+      return response;
+    }),
+  );
+}
 
 // MSW tries handlers in order, parsing the request's cookies and path for each: the queue's requests,
-// the most frequent by far, are matched first. No two groups share a path, so order changes nothing else.
-export const handlers = [
-  ...complaintHandlers,
-  ...sessionHandlers,
-  ...customerHandlers,
-  ...evidenceHandlers,
-  ...graphHandlers,
-  ...caseHandlers,
-  ...boardHandlers,
-  ...referralHandlers,
-  ...auditHandlers,
-];
+// the most frequent by far, are matched first.
+export const handlers = [...contractRoutes, ...demoSessionRoutes].map(toHandler);

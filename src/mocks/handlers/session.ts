@@ -1,34 +1,25 @@
-import { http } from 'msw';
 import { sessionSwitchSchema } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
-import { commit, getDb, resetToSeed } from '../store';
-import { api, currentUser, fail, parseBody, respond } from './http';
+import { fail, get, parseBody, post, put, type Route } from '@/server/http';
+import { resetToSeed } from '../store';
 
-export const sessionHandlers = [
-  http.get(api('/session'), ({ request }) => respond(request, () => ({ user: currentUser(getDb()), demo: true }))),
+/** The demo host's own session: a role switch instead of a sign-in, and a reset to the seed. */
+export const demoSessionRoutes: Route[] = [
+  get('/session', (ctx) => ({ user: ctx.user, demo: true })),
 
-  // Demo only: a real backend takes the user from its login session.
-  http.put(api('/session'), ({ request }) =>
-    respond(request, async (ctx) => {
-      const db = getDb();
-      const { userId } = await parseBody(ctx, sessionSwitchSchema);
-      const user = db.users.find((u) => u.id === userId);
-      if (!user) throw fail(422, 'validation', ctx.t('unknownUser'));
-      db.session.userId = user.id;
-      recordAudit(db, { actorId: user.id, action: 'session_switch', recordType: 'user', recordId: user.id, summary: `demo role ${user.role}` });
-      await commit();
-      return { user, demo: true };
-    }),
-  ),
+  put('/session', async (ctx) => {
+    const db = ctx.db;
+    const { userId } = await parseBody(ctx, sessionSwitchSchema);
+    const user = db.users.find((u) => u.id === userId);
+    if (!user) throw fail(422, 'validation', ctx.t('unknownUser'));
+    db.session.userId = user.id;
+    recordAudit(db, { actorId: user.id, action: 'session_switch', recordType: 'user', recordId: user.id, summary: `demo role ${user.role}` });
+    return { user, demo: true };
+  }),
 
-  http.get(api('/users'), ({ request }) => respond(request, () => getDb().users)),
-
-  http.post(api('/demo/reset'), ({ request }) =>
-    respond(request, async () => {
-      const db = await resetToSeed();
-      recordAudit(db, { actorId: db.session.userId, action: 'demo_reset', recordType: 'system', recordId: 'demo', summary: 'demo data restored from seed' });
-      await commit();
-      return { ok: true };
-    }),
-  ),
+  post('/demo/reset', async () => {
+    const db = await resetToSeed();
+    recordAudit(db, { actorId: db.session.userId, action: 'demo_reset', recordType: 'system', recordId: 'demo', summary: 'demo data restored from seed' });
+    return { ok: true };
+  }),
 ];

@@ -41,6 +41,20 @@ const messages = {
   uploadHashMismatch: { zh: '上传内容与浏览器计算的 SHA-256 不一致，已丢弃本次上传。', en: 'The uploaded bytes do not match the SHA-256 the browser computed; the upload was discarded.' },
   uploadIncomplete: { zh: '上传不完整（已收到 {got} / {want} 字节），已丢弃。', en: 'The upload is incomplete ({got} of {want} bytes); it was discarded.' },
   uploadNoTarget: { zh: '上传必须指定投诉或案件。', en: 'An upload must belong to a complaint or a case.' },
+  adminNoCasework: { zh: '系统管理员负责账号管理，不能处理投诉、案件或报案材料。', en: 'Administrators manage accounts and cannot work on complaints, cases or referrals.' },
+  signInRequired: { zh: '请先登录。', en: 'Please sign in.' },
+  sessionExpired: { zh: '登录已过期，请重新登录。', en: 'Your session has expired. Please sign in again.' },
+  loginFailed: { zh: '用户名或密码不正确。', en: 'Wrong username or password.' },
+  accountLocked: { zh: '连续登录失败次数过多，账号已锁定 15 分钟，请稍后再试或联系管理员。', en: 'Too many failed sign-ins: the account is locked for 15 minutes. Try again later or ask an administrator.' },
+  accountDisabled: { zh: '该账号已停用，请联系管理员。', en: 'This account is disabled. Ask an administrator.' },
+  csrfRefused: { zh: '请求来源不被信任（跨站请求已拒绝）。请在鉴证工作台页面内操作。', en: 'The request did not come from the workbench (cross-site request refused). Use the workbench page.' },
+  jsonRequired: { zh: '请求须为 JSON（Content-Type: application/json）。', en: 'The request must be JSON (Content-Type: application/json).' },
+  needsAdmin: { zh: '只有系统管理员可以管理账号。', en: 'Only an administrator can manage accounts.' },
+  usernameTaken: { zh: '该用户名已被使用。', en: 'This username is already taken.' },
+  lastAdmin: { zh: '不能停用或降级最后一个有效的管理员账号。', en: 'The last active administrator cannot be disabled or demoted.' },
+  demoOnly: { zh: '仅在演示数据下可用。', en: 'Only available while the database holds demo data.' },
+  bodyTooLarge: { zh: '请求内容过大。', en: 'The request is too large.' },
+  routeNotFound: { zh: '没有这个接口。', en: 'No such endpoint.' },
 } as const;
 
 export type MessageKey = keyof typeof messages;
