@@ -8,7 +8,7 @@
  */
 import type { Browser } from '@playwright/test';
 import type { Entity, Graph, Link } from '../src/api/schemas';
-import { generateDemoData } from '../src/mocks/data/generator';
+import { generateDemoData } from '../src/server/seed/generator';
 import { mulberry32 } from '../src/lib/mulberry32';
 
 /** The first `nodes` non-hub entities reached breadth-first from the biggest agent firms, and the links among them, densified to `edges`. */

@@ -3,7 +3,7 @@
  * shared machines, so targets are compared by people reading this output.
  */
 import { performance } from 'node:perf_hooks';
-import { generateDemoData } from '../src/mocks/data/generator';
+import { generateDemoData } from '../src/server/seed/generator';
 import { queryComplaints, queryIndex } from '../src/domain/complaints';
 import { withBuiltApp } from './browser';
 import { benchInitialRoute } from './bundle';

@@ -21,7 +21,9 @@ export const apiBaseUrl = () => config.baseUrl;
 type Query = Record<string, string | number | boolean | string[] | undefined | null>;
 
 export function buildUrl(path: string, query?: Query): string {
-  const url = new URL(config.baseUrl.replace(/\/$/, '') + path);
+  // A relative base ('/api': the server that also serves this page) resolves against the page's origin.
+  const origin = typeof location !== 'undefined' ? location.origin : 'http://localhost';
+  const url = new URL(config.baseUrl.replace(/\/$/, '') + path, origin);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) {

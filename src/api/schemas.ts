@@ -454,6 +454,14 @@ export const auditActionSchema = z.enum([
   'session_switch',
   'demo_reset',
   'capacity_change',
+  'login',
+  'login_failed',
+  'account_locked',
+  'logout',
+  'user_create',
+  'user_update',
+  'password_reset',
+  'trail_verify',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system']);
@@ -478,7 +486,7 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 
 /** Body of every error response; a 409 also carries the record as it is now, so nothing is silently lost. */
 export const errorBodySchema = z.object({
-  code: z.enum(['bad_request', 'forbidden', 'not_found', 'conflict', 'validation', 'server_error']),
+  code: z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'validation', 'server_error']),
   message: z.string(),
   current: z.unknown().optional(),
 });
@@ -601,6 +609,59 @@ export const revealResponseSchema = z.object({ value: z.string(), auditEventId: 
 export const sessionSchema = z.object({ user: userSchema, demo: z.boolean() });
 export type Session = z.infer<typeof sessionSchema>;
 export const sessionSwitchSchema = z.object({ userId: id });
+
+// ---------- Sign-in and accounts (the server; the in-browser demo switches roles instead) ----------
+export const loginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+export type Login = z.infer<typeof loginSchema>;
+/** What the sign-in page may show before anyone signs in: the demo accounts, only while the data is demo data. */
+export const demoInfoSchema = z.object({
+  demo: z.boolean(),
+  password: z.string().nullable(),
+  accounts: z.array(z.object({ username: z.string(), role: roleSchema, name: z.string() })),
+});
+export type DemoInfo = z.infer<typeof demoInfoSchema>;
+
+export const accountSchema = userSchema.extend({
+  username: z.string(),
+  disabled: z.boolean(),
+  lockedUntil: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  version,
+});
+export type Account = z.infer<typeof accountSchema>;
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'username: 2–32 lower-case letters, digits, . _ -');
+const newPassword = z.string().min(12, 'password: at least 12 characters').max(256);
+export const accountCreateSchema = z.object({
+  username,
+  name: z.string().trim().min(1).max(40),
+  role: roleSchema,
+  team: z.string().trim().max(40).default(''),
+  capacity: z.number().int().positive().max(500).default(40),
+  password: newPassword,
+});
+export type AccountCreate = z.input<typeof accountCreateSchema>;
+export const accountPatchSchema = z.object({
+  version,
+  name: z.string().trim().min(1).max(40).optional(),
+  role: roleSchema.optional(),
+  team: z.string().trim().max(40).optional(),
+  capacity: z.number().int().positive().max(500).optional(),
+  away: z.boolean().optional(),
+  disabled: z.boolean().optional(),
+});
+export type AccountPatch = z.infer<typeof accountPatchSchema>;
+export const passwordResetSchema = z.object({ version, password: newPassword });
+
+export const trailCheckSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int().nonnegative(),
+  firstBroken: z.object({ seq: z.number().int(), id: z.string(), at: isoDateTime, problem: z.enum(['hash', 'link', 'sequence']) }).nullable(),
+  auditEventId: id,
+});
+export type TrailCheckResult = z.infer<typeof trailCheckSchema>;
 
 export const graphQuerySchema = z.object({
   entityId: id,

@@ -12,7 +12,8 @@ export function workloads(users: User[], data: Loadable, now: Date): Workload[] 
   const t = now.getTime();
   const byUser = new Map<string, Workload>(
     users
-      .filter((u) => u.role !== 'auditor')
+      // Only people who take casework carry a load: auditors and administrators do not.
+      .filter((u) => u.role === 'analyst' || u.role === 'lead')
       .map((u) => [u.id, { userId: u.id, openComplaints: 0, openCases: 0, overdue: 0, dueSoon: 0, capacity: u.capacity, away: u.away }]),
   );
   const count = (w: Workload | undefined, dueAt: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complaintQuerySchema, type Complaint, type ComplaintQuery } from '@/api/schemas';
-import { Rng } from '@/mocks/data/random';
+import { Rng } from '@/server/seed/random';
 import { queryComplaints, queryIndex } from './complaints';
 import { DAY_MS } from './deadlines';
 import { emptyDb, makeComplaint } from './testFixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '@/mocks/data/random';
-import { composeGangTemplate, composeLegitText, instantiateTemplate } from '@/mocks/data/texts';
+import { Rng } from '@/server/seed/random';
+import { composeGangTemplate, composeLegitText, instantiateTemplate } from '@/server/seed/texts';
 import { clusterTemplates, clusterTemplatesDetailed, normalizeText, similarity } from './templates';
 
 const TEMPLATE =

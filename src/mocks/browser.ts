@@ -1,6 +1,6 @@
 import { setupWorker } from 'msw/browser';
 import { configureStore, markStale } from './store';
-import { generateDemoData } from './data/generator';
+import { generateDemoData } from '@/server/seed/generator';
 import { handlers } from './handlers/all';
 import { indexedDbPersistence } from './persistence';
 import { scenarios, type ScenarioName } from './scenarios';

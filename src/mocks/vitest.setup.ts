@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { configureApi } from '@/api/client';
-import { generateDemoData } from './data/generator';
+import { generateDemoData } from '@/server/seed/generator';
 import type { World } from '@/domain/world';
 import { configureStore } from './store';
 import { server } from './node';

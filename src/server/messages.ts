@@ -54,6 +54,7 @@ const messages = {
   lastAdmin: { zh: '不能停用或降级最后一个有效的管理员账号。', en: 'The last active administrator cannot be disabled or demoted.' },
   demoOnly: { zh: '仅在演示数据下可用。', en: 'Only available while the database holds demo data.' },
   bodyTooLarge: { zh: '请求内容过大。', en: 'The request is too large.' },
+  verifyNeedsAuditor: { zh: '只有审计员或管理员可以校验审计链。', en: 'Only an auditor or an administrator can verify the trail.' },
   routeNotFound: { zh: '没有这个接口。', en: 'No such endpoint.' },
 } as const;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { maskIdNumber } from '@/api/pii';
 import { referralExportRequestSchema, referralPatchSchema, referralTrackingSchema, type Case, type Referral, type ReferralExport, type User } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
-import { LENDER, POLICE_UNITS } from '@/mocks/data/vocab';
+import { LENDER, POLICE_UNITS } from '@/server/seed/vocab';
 import { piiKey, type World } from '@/domain/world';
 import { applyTracking, caseFollowSteps, draftFacts, isDenial } from '@/domain/referrals';
 import { checkVersion, fail, findOr404, get, parseBody, patch, post, put, requireWriter, type Ctx, type Route } from '../http';

@@ -1,0 +1,70 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string, string>;
+type Time = ColumnType<string, string | Date, string | Date>;
+
+export type Tables = {
+  schema_migrations: { name: string; applied_at: ColumnType<string, string | Date | undefined, string | Date> };
+  meta: { key: string; value: Json };
+  users: {
+    id: string;
+    username: string;
+    name: string;
+    role: string;
+    team: string;
+    capacity: number;
+    away: boolean;
+    disabled: Generated<boolean>;
+    password_hash: string;
+    failed_logins: Generated<number>;
+    locked_until: Time | null;
+    version: Generated<number>;
+    created_at: ColumnType<string, string | Date | undefined, string | Date>;
+  };
+  sessions: { id: string; user_id: string; created_at: Time; last_seen_at: Time; expires_at: Time };
+  customers: { id: string; version: number; doc: Json };
+  cases: { id: string; status: string; assignee_id: string | null; due_at: Time; version: number; doc: Json };
+  complaints: {
+    id: string;
+    customer_id: string;
+    case_id: string | null;
+    assignee_id: string | null;
+    status: string;
+    status_rank: number;
+    label: string;
+    channel: string;
+    channel_rank: number;
+    grade: string;
+    signal_bits: number;
+    risk_score: number;
+    family_id: string | null;
+    family_size: number;
+    received_at: Time;
+    due_at: Time;
+    search: string;
+    version: number;
+    row: Json;
+    doc: Json;
+  };
+  evidence: { id: string; complaint_id: string | null; case_id: string | null; sha256: string; version: number; doc: Json };
+  entities: { id: string; type: string; doc: Json };
+  links: { id: string; source: string; target: string; type: string; doc: Json };
+  referrals: { id: string; case_id: string; status: string; version: number; doc: Json };
+  graph_layouts: { case_id: string; version: number; doc: Json };
+  pii: { key: string; value: string };
+  uploads: { id: string; user_id: string; file_name: string; size: number; complaint_id: string | null; case_id: string | null; created_at: ColumnType<string, string | Date | undefined, string | Date> };
+  upload_chunks: { upload_id: string; index: number; bytes: Uint8Array };
+  audit_events: {
+    seq: number;
+    id: string;
+    at: Time;
+    actor_id: string;
+    action: string;
+    record_type: string;
+    record_id: string;
+    summary: string;
+    reason: string | null;
+    prev_hash: string;
+    hash: string;
+  };
+};

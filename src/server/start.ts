@@ -1,0 +1,61 @@
+/**
+ * Opens the database the environment names, brings its schema up to date, seeds demo data into an
+ * empty one, and builds the app. Shared by the Node host, the admin command, tests and the bench.
+ */
+import { join } from 'node:path';
+import { createApp, type AppOptions } from './app';
+import { diskBlobStore, memoryBlobStore } from './blobs';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { readMeta } from './db/records';
+import type { BlobStore } from './ports';
+import { DEFAULT_COST } from './auth/passwords';
+import { dropEverything, seedDemo } from './seed/seed-db';
+import { databaseUploads } from './uploads';
+
+export type StartOptions = {
+  /** postgres://… for a real PostgreSQL; otherwise the embedded engine. */
+  databaseUrl?: string;
+  /** The embedded engine's folder, or 'memory://'. */
+  pgliteDir?: string;
+  /** Where evidence files go; in memory when absent. */
+  blobDir?: string;
+  /** Seed demo data into an empty database (the default for `npm start`). */
+  demo?: boolean;
+  demoScale?: number;
+  demoPassword?: string;
+  now?: () => Date;
+  passwordCost?: typeof DEFAULT_COST;
+} & Pick<AppOptions, 'sessions' | 'allowedOrigins' | 'secureCookies' | 'logError'>;
+
+export type Started = ReturnType<typeof createApp> & { database: Database; blobs: BlobStore; seeded: { password: string } | null; demoPassword: string | null };
+
+export async function startServer(opts: StartOptions): Promise<Started> {
+  const database = await openDatabase({ url: opts.databaseUrl, dataDir: opts.pgliteDir });
+  await migrate(database.db);
+  const blobs = opts.blobDir ? diskBlobStore(opts.blobDir) : memoryBlobStore();
+  const seedOnce = () => seedDemo(database.db, { complaints: opts.demoScale, now: opts.now?.(), blobs, password: opts.demoPassword, cost: opts.passwordCost });
+  let seeded: { password: string } | null = null;
+  const users = await database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(users.n) === 0 && opts.demo) seeded = await seedOnce();
+  const demo = await readMeta<{ password: string }>(database.db, 'demo');
+  const started = createApp({
+    database,
+    blobs,
+    uploads: databaseUploads(database.db),
+    now: opts.now,
+    sessions: opts.sessions,
+    allowedOrigins: opts.allowedOrigins,
+    secureCookies: opts.secureCookies,
+    logError: opts.logError,
+    reseed: async () => {
+      const password = (await readMeta<{ password: string }>(database.db, 'demo'))?.password ?? opts.demoPassword;
+      await dropEverything(database.db);
+      await migrate(database.db);
+      await seedDemo(database.db, { complaints: opts.demoScale, now: opts.now?.(), blobs, password, cost: opts.passwordCost });
+    },
+  });
+  return { ...started, database, blobs, seeded, demoPassword: demo?.password ?? null };
+}
+
+export const defaultDataDir = () => process.env.JIANZHENG_DATA_DIR ?? join(process.cwd(), 'data');
