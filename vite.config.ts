@@ -40,10 +40,20 @@ export default defineConfig({
   build: { chunkSizeWarningLimit: 2000 },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-    setupFiles: ['src/mocks/vitest.setup.ts'],
     // Generating the full demo dataset takes about a second alone, several on a busy 2-core CI machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], exclude: ['src/**/*.server.test.ts'], setupFiles: ['src/mocks/vitest.setup.ts'] },
+      },
+      {
+        // The server through app.fetch, on one database for the whole run (PGlite in memory, or DATABASE_URL):
+        // files share it in one worker, one after another, and each test makes the records it relies on.
+        extends: true,
+        test: { name: 'server', include: ['src/server/**/*.server.test.ts'], isolate: false, fileParallelism: false, testTimeout: 60_000, hookTimeout: 240_000 },
+      },
+    ],
   },
 });

@@ -87,8 +87,11 @@ export function createApp(opts: AppOptions) {
     if (found.kind === 'ok') {
       c.set('user', found.user);
       c.set('sessionId', found.sessionId);
-    } else if (!PUBLIC.has(`${c.req.method} ${c.req.path}`)) {
-      return refuse(c, 401, 'unauthorized', found.kind === 'expired' ? 'sessionExpired' : 'signInRequired');
+    } else {
+      const route = `${c.req.method} ${c.req.path}`;
+      // Asking who is signed in with an expired cookie is told so, not merely "please sign in".
+      if (found.kind === 'expired' && route === 'GET /api/session') return refuse(c, 401, 'unauthorized', 'sessionExpired');
+      if (!PUBLIC.has(route)) return refuse(c, 401, 'unauthorized', found.kind === 'expired' ? 'sessionExpired' : 'signInRequired');
     }
     return next();
   });

@@ -7,7 +7,7 @@ import { createApp, type AppOptions } from './app';
 import { diskBlobStore, memoryBlobStore } from './blobs';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
-import { readMeta } from './db/records';
+import { readMeta, writeMeta } from './db/records';
 import type { BlobStore } from './ports';
 import { DEFAULT_COST } from './auth/passwords';
 import { dropEverything, seedDemo } from './seed/seed-db';
@@ -24,6 +24,8 @@ export type StartOptions = {
   demo?: boolean;
   demoScale?: number;
   demoPassword?: string;
+  /** Drop whatever the database holds first (tests). */
+  fresh?: boolean;
   now?: () => Date;
   passwordCost?: typeof DEFAULT_COST;
 } & Pick<AppOptions, 'sessions' | 'allowedOrigins' | 'secureCookies' | 'logError'>;
@@ -32,6 +34,7 @@ export type Started = ReturnType<typeof createApp> & { database: Database; blobs
 
 export async function startServer(opts: StartOptions): Promise<Started> {
   const database = await openDatabase({ url: opts.databaseUrl, dataDir: opts.pgliteDir });
+  if (opts.fresh) await dropEverything(database.db);
   await migrate(database.db);
   const blobs = opts.blobDir ? diskBlobStore(opts.blobDir) : memoryBlobStore();
   const seedOnce = () => seedDemo(database.db, { complaints: opts.demoScale, now: opts.now?.(), blobs, password: opts.demoPassword, cost: opts.passwordCost });
@@ -50,9 +53,12 @@ export async function startServer(opts: StartOptions): Promise<Started> {
     logError: opts.logError,
     reseed: async () => {
       const password = (await readMeta<{ password: string }>(database.db, 'demo'))?.password ?? opts.demoPassword;
+      // The revision only ever grows, so no process mistakes the new data for records it already holds.
+      const revision = Number((await readMeta<number>(database.db, 'revision')) ?? 0);
       await dropEverything(database.db);
       await migrate(database.db);
       await seedDemo(database.db, { complaints: opts.demoScale, now: opts.now?.(), blobs, password, cost: opts.passwordCost });
+      await writeMeta(database.db, 'revision', revision + 1);
     },
   });
   return { ...started, database, blobs, seeded, demoPassword: demo?.password ?? null };
