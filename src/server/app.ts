@@ -74,10 +74,11 @@ export function createApp(opts: AppOptions) {
     const own = new URL(c.req.url).origin;
     if (!origin || (origin !== own && !(opts.allowedOrigins ?? []).includes(origin))) return refuse(c, 403, 'forbidden', 'csrfRefused');
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    const hasBody = c.req.header('content-length') !== undefined && c.req.header('content-length') !== '0';
+    const length = c.req.header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
     const wanted = BINARY_PATH.test(c.req.path) ? 'application/octet-stream' : 'application/json';
+    // A command without a body (preview, reset) needs no type; one with a body must say it is JSON.
     if ((hasBody || type) && type !== wanted) return refuse(c, 415, 'bad_request', 'jsonRequired');
-    if (!hasBody && !type && c.req.method !== 'DELETE') return refuse(c, 415, 'bad_request', 'jsonRequired');
     return next();
   });
 

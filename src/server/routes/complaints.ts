@@ -1,6 +1,7 @@
 import { complaintPatchSchema, complaintQuerySchema, complaintRowSchema, pageOf, type Complaint, type ComplaintLabel } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import { dueAtIso } from '@/domain/deadlines';
+import { rescore } from '@/domain/rescore';
 import { queryComplaints, queryIndex } from '@/domain/complaints';
 import { relatedComplaints, templateSiblings } from '@/domain/related';
 import { checkVersion, fail, findOr404, get, parseBody, parseQuery, patch, requireWriter, type Ctx, type Route } from '../http';
@@ -75,6 +76,7 @@ export const complaintsRoutes: Route[] = [
     }
     complaint.version += 1;
     complaint.updatedAt = now.toISOString();
+    if (relabelling) rescore(db, [complaint.id], now);
     return complaint;
   }),
 ];

@@ -2,6 +2,8 @@ import { annotationCreateSchema, custodyReportSchema, uploadCompleteSchema, uplo
 import { MAX_UPLOAD_BYTES, sniffType } from '@/lib/file-type';
 import { recordAudit } from '@/domain/audit-log';
 import { findReuse, voiceprintFor } from '@/domain/evidence';
+import { rescore } from '@/domain/rescore';
+import { documentFingerprint } from '@/domain/scoring';
 import { checkVersion, del, fail, findOr404, get, parseBody, post, put, requireWriter, type Route } from '../http';
 
 const CHUNK_SIZE = 512 * 1024;
@@ -37,7 +39,7 @@ export const evidenceRoutes: Route[] = [
     if (!body.complaintId && !body.caseId) throw fail(422, 'validation', ctx.t('uploadNoTarget'));
     if (body.complaintId) findOr404(ctx, db.complaints, body.complaintId);
     if (body.caseId) findOr404(ctx, db.cases, body.caseId);
-    if (body.size > MAX_UPLOAD_BYTES) throw fail(422, 'validation', ctx.t('uploadTooLarge', { max: mb(MAX_UPLOAD_BYTES) }));
+    if (body.size > MAX_UPLOAD_BYTES) throw fail(413, 'validation', ctx.t('uploadTooLarge', { max: mb(MAX_UPLOAD_BYTES) }));
     const id = `up-${randomId()}`;
     await ctx.uploads.create({ id, fileName: body.fileName, size: body.size, complaintId: body.complaintId, caseId: body.caseId, userId: user.id });
     return { uploadId: id, chunkSize: CHUNK_SIZE, maxBytes: MAX_UPLOAD_BYTES };
@@ -116,6 +118,10 @@ export const evidenceRoutes: Route[] = [
     if (complaint) complaint.evidenceIds.push(id);
     const kase = session.caseId ? db.cases.find((c) => c.id === session.caseId) : undefined;
     if (kase) kase.evidenceIds.push(id);
+    // Its complaint scores it, and so does every complaint holding the same document (reuse counts borrowers).
+    const fingerprint = documentFingerprint(item);
+    const sameDocument = new Set(db.evidence.filter((e) => documentFingerprint(e) === fingerprint).map((e) => e.id));
+    rescore(db, db.complaints.filter((c) => c.id === session.complaintId || c.evidenceIds.some((id) => sameDocument.has(id))).map((c) => c.id));
     recordAudit(db, { actorId: user.id, action: 'evidence_added', recordType: 'evidence', recordId: id, summary: `${session.fileName}（${sniffed.type.label}）`, reason: null });
     return item;
   }),
@@ -179,6 +185,8 @@ export const evidenceRoutes: Route[] = [
     item.custody.push({ at, actorId: user.id, action: 'verdict', detail: `${body.status}: ${body.reason}` });
     item.version += 1;
     recordAudit(db, { actorId: user.id, action: 'verdict', recordType: 'evidence', recordId: item.id, summary: body.status, reason: `${body.reason}（${body.method}）` });
+    // The complaints that carry this document score it again: a forged verdict is a signal.
+    rescore(db, db.complaints.filter((c) => c.id === item.complaintId || c.evidenceIds.includes(item.id)).map((c) => c.id));
     return item;
   }),
 ];
