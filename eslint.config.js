@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'dist-server', 'data', 'scratch', 'node_modules', 'public', 'test-results', 'playwright-report'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -26,6 +26,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@/app/*'], message: 'features must not import from app' },
             { group: ['@/features/*'], message: 'features must not import other features: move the shared piece to src/components or compose in src/app' },
+            { group: ['@/mocks/*', '@/server/*', '@/domain/*'], message: 'features reach the backend through src/api only' },
           ],
         },
       ],
@@ -34,7 +35,44 @@ export default tseslint.config(
   {
     files: ['src/api/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/features/*'], message: 'shared code must not import from app or features' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/features/*'], message: 'shared code must not import from app or features' },
+            { group: ['@/mocks/*', '@/server/*'], message: 'shared code reaches the backend through src/api only' },
+          ],
+        },
+      ],
     },
+  },
+  {
+    // The rules are plain functions over plain records: they know the contract and nothing else.
+    files: ['src/domain/**/*.{ts,tsx}'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/app/*', '@/features/*', '@/components/*', '@/mocks/*', '@/server/*', '../*'], message: 'src/domain imports only the contract (@/api) and itself' }] },
+      ],
+    },
+  },
+  {
+    // The server runs in Node and in a worker: no UI, and never the mock.
+    files: ['src/server/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/features/*', '@/components/*', '@/mocks/*'], message: 'the server imports the contract, the rules and itself only' }] }],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/mocks/*', '@/server/*'], message: 'the app reaches its backend through src/api only' }] }],
+    },
+  },
+  {
+    // Tests may reach behind the seam: the mock, the server's records.
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -53,7 +53,6 @@ describe('sign-in and sessions', () => {
   });
 
   it(`locks an account for 15 minutes after ${MAX_FAILED_LOGINS} failed sign-ins, even with the right password, and audits the lockout`, async () => {
-    const { app: _app } = await server();
     const name = 'analyst-3';
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) expect((await client().call('POST', '/session', { username: name, password: `wrong-${i}` })).status).toBe(401);
     const fifth = await client().call('POST', '/session', { username: name, password: 'wrong-5' });
