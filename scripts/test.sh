@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command: installs what the browser tests need when missing, then runs every check.
+# The one test command: installs what the tests need when missing (Chromium, CJK fonts, PostgreSQL), then runs every check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,8 @@ fi
 
 echo "==> typecheck"; npx tsc -b
 echo "==> lint"; npx eslint . --max-warnings=0
-echo "==> unit tests"; npx vitest run
-echo "==> production build"; npx vite build
+echo "==> unit tests"; npx vitest run --project unit
+echo "==> server suite on PGlite"; npx vitest run --project server
+echo "==> server suite on PostgreSQL"; bash scripts/with-postgres.sh npx vitest run --project server
+echo "==> production builds (demo and server)"; npx vite build; npm run build:server
 echo "==> end-to-end tests (Chromium: $(command -v chromium))"; npx playwright test
