@@ -1,6 +1,6 @@
 import type { ErrorBody } from './schemas';
 
-export type ApiErrorKind = 'network' | 'http' | 'malformed' | 'conflict' | 'forbidden' | 'validation' | 'not_found';
+export type ApiErrorKind = 'network' | 'http' | 'malformed' | 'conflict' | 'forbidden' | 'validation' | 'not_found' | 'unauthorized';
 
 /**
  * Every failure of the API layer becomes one of these, so screens can say what happened
@@ -24,7 +24,7 @@ export class ApiError extends Error {
 
   static fromErrorBody(path: string, status: number, body: ErrorBody): ApiError {
     const kind: ApiErrorKind =
-      status === 409 ? 'conflict' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 400 || status === 422 ? 'validation' : 'http';
+      status === 401 ? 'unauthorized' : status === 409 ? 'conflict' : status === 403 || status === 423 ? 'forbidden' : status === 404 ? 'not_found' : status === 400 || status === 413 || status === 415 || status === 422 ? 'validation' : 'http';
     return new ApiError({ kind, status, path, message: body.message, current: body.current });
   }
 }

@@ -2,12 +2,15 @@ import { RouterProvider } from '@tanstack/react-router';
 import { AppErrorBoundary } from './error-boundary';
 import { AppProviders } from './providers';
 import { router } from './router';
+import { SessionGate } from './session-gate';
 
 export function JianzhengApp() {
   return (
     <AppProviders>
       <AppErrorBoundary>
-        <RouterProvider router={router} />
+        <SessionGate>
+          <RouterProvider router={router} />
+        </SessionGate>
       </AppErrorBoundary>
     </AppProviders>
   );

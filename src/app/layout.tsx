@@ -5,6 +5,8 @@ import {
   FileProtectOutlined,
   FolderOpenOutlined,
   InboxOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
   ReloadOutlined,
   TeamOutlined,
   UserOutlined,
@@ -15,7 +17,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { App, Button, Layout, Menu, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resetDemo, sessionKeys, sessionQuery, switchSession, usersQuery } from '@/api/resources/session';
+import { resetDemo, sessionKeys, sessionQuery, signOut, switchSession, usersQuery } from '@/api/resources/session';
 import { roleSchema, type Role } from '@/api/schemas';
 import { LANGUAGES, type Language } from './i18n';
 
@@ -28,13 +30,17 @@ const NAV: { path: string; key: string; icon: ReactNode }[] = [
   { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined /> },
   { path: '/audit', key: 'audit', icon: <AuditOutlined /> },
 ];
+/** Account management: the administrator's screen, on the server only. */
+const ADMIN_NAV = { path: '/admin/users', key: 'admin', icon: <SafetyCertificateOutlined /> };
 
 export const ROLE_COLORS: Record<Role, string> = { analyst: 'blue', lead: 'volcano', auditor: 'purple', admin: 'gold' };
 
 export function RootLayout() {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const selected = NAV.find((n) => pathname === n.path || pathname.startsWith(`${n.path}/`))?.path;
+  const session = useQuery(sessionQuery());
+  const nav = session.data?.user.role === 'admin' ? [...NAV, ADMIN_NAV] : NAV;
+  const selected = nav.find((n) => pathname === n.path || pathname.startsWith(`${n.path}/`))?.path;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -52,7 +58,7 @@ export function RootLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={NAV.map((n) => ({
+          items={nav.map((n) => ({
             key: n.path,
             icon: n.icon,
             // antd stretches a link inside a menu item over the whole row, so the row is one real link.
@@ -111,7 +117,28 @@ function HeaderControls() {
           <Typography.Text type="secondary">…</Typography.Text>
         )}
       </span>
+      {session.data && !demo && <SignOutButton />}
     </Space>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const out = useMutation({
+    mutationFn: signOut,
+    onSuccess: () => {
+      // A fresh page: nothing of the previous person's stays in memory for the next one at this desk.
+      queryClient.clear();
+      location.assign('/');
+    },
+    onError: (error) => message.error(error.message),
+  });
+  return (
+    <Button size="small" icon={<LogoutOutlined />} loading={out.isPending} onClick={() => out.mutate()} data-testid="sign-out">
+      {t('auth.signOut')}
+    </Button>
   );
 }
 
@@ -170,7 +197,7 @@ function DemoControls({ currentRole }: { currentRole: Role | undefined }) {
         loading={switchRole.isPending || users.isLoading}
         disabled={switchRole.isPending || !users.data}
         onChange={(role) => switchRole.mutate(role)}
-        options={roleSchema.options.map((role) => ({ value: role, label: t('header.actAs', { role: t(`role.${role}`) }) }))}
+        options={roleSchema.options.filter((role) => users.data?.some((u) => u.role === role)).map((role) => ({ value: role, label: t('header.actAs', { role: t(`role.${role}`) }) }))}
         optionRender={(option) => <span data-testid={`role-option-${option.value}`}>{option.label}</span>}
       />
       <Button size="small" icon={<ReloadOutlined />} data-testid="reset-demo" loading={reset.isPending} onClick={confirmReset}>

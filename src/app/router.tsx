@@ -20,6 +20,7 @@ const GraphPage = lazyRouteComponent(() => import('@/features/graph/components/G
 const EvidencePage = lazyRouteComponent(() => import('@/features/evidence/components/EvidencePage'), 'EvidencePage');
 const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
 const ReferralBuilderPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralBuilderPage'), 'ReferralBuilderPage');
+const AccountsPage = lazyRouteComponent(() => import('@/features/admin/components/AccountsPage'), 'AccountsPage');
 const NewReferralPage = lazyRouteComponent(() => import('@/features/referrals/components/NewReferralPage'), 'NewReferralPage');
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -160,7 +161,10 @@ const referralRoute = createRoute({
   },
 });
 
+const accountsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/users', component: AccountsPage });
+
 const routeTree = rootRoute.addChildren([
+  accountsRoute,
   indexRoute,
   dashboardRoute,
   queueRoute,

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../client';
-import { auditEventSchema, auditExportSchema, pageOf, type AuditQuery } from '../schemas';
+import { auditEventSchema, auditExportSchema, pageOf, trailCheckSchema, type AuditQuery } from '../schemas';
 
 export const auditKeys = {
   all: ['audit'] as const,
@@ -17,3 +17,6 @@ export const auditQueries = {
 /** The CSV comes from the backend, which logs the export as an audit event of its own. */
 export const exportAuditCsv = (query: AuditQuery) =>
   request('/audit/export', { method: 'POST', query: { ...query, page: undefined, pageSize: undefined }, schema: auditExportSchema });
+
+/** The server recomputes the whole hash chain and names the first event that does not hold. */
+export const verifyTrail = () => request('/audit/verify', { method: 'POST', schema: trailCheckSchema });

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { request } from '../client';
-import { sessionSchema, sessionSwitchSchema, userSchema } from '../schemas';
+import { demoInfoSchema, loginSchema, sessionSchema, sessionSwitchSchema, userSchema, type Login } from '../schemas';
 
 export const sessionKeys = { all: ['session'] as const };
 export const sessionQuery = () => queryOptions({ queryKey: sessionKeys.all, queryFn: ({ signal }) => request('/session', { schema: sessionSchema, signal }) });
@@ -14,3 +14,8 @@ export const usersQuery = () => queryOptions({ queryKey: userKeys.all, queryFn: 
 
 /** Demo mode only: restore the seeded data. */
 export const resetDemo = () => request('/demo/reset', { method: 'POST', schema: z.object({ ok: z.literal(true) }) });
+
+/** The server: sign in and out. The session cookie is HttpOnly; the page never sees it. */
+export const signIn = (body: Login) => request('/session', { method: 'POST', body: loginSchema.parse(body), schema: sessionSchema });
+export const signOut = () => request('/session', { method: 'DELETE', schema: z.object({ ok: z.literal(true) }) });
+export const demoInfoQuery = () => queryOptions({ queryKey: ['demo-info'], queryFn: ({ signal }) => request('/demo', { schema: demoInfoSchema, signal }), staleTime: 60_000 });

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -32,6 +33,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
+  if (opts.dataDir && !opts.dataDir.includes('://')) mkdirSync(opts.dataDir, { recursive: true });
   // The extension must be passed on every open, not only when it is created.
   const pglite = await PGlite.create(opts.dataDir ?? 'memory://', { extensions: { pg_trgm } });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });

@@ -1,11 +1,11 @@
 import { useState, type HTMLAttributes } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { auditKeys, auditQueries, exportAuditCsv } from '@/api/resources/audit';
-import { usersQuery } from '@/api/resources/session';
-import { auditActionSchema, recordTypeSchema, type AuditAction, type AuditEvent, type RecordType } from '@/api/schemas';
+import { auditKeys, auditQueries, exportAuditCsv, verifyTrail } from '@/api/resources/audit';
+import { sessionQuery, usersQuery } from '@/api/resources/session';
+import { auditActionSchema, recordTypeSchema, type AuditAction, type AuditEvent, type RecordType, type TrailCheckResult } from '@/api/schemas';
 import { dayjs } from '@/lib/dayjs';
 import { errorText } from '@/lib/error-text';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
@@ -28,6 +28,18 @@ export function AuditPage({ search, onSearchChange }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [record, setRecord] = useState(search.record ?? '');
+  const session = useQuery(sessionQuery());
+  // The server keeps a hash chain; the in-browser demo has none to check.
+  const canVerify = !!session.data && !session.data.demo && (session.data.user.role === 'auditor' || session.data.user.role === 'admin');
+  const [check, setCheck] = useState<TrailCheckResult | null>(null);
+  const verifier = useMutation({
+    mutationFn: verifyTrail,
+    onSuccess: async (result) => {
+      setCheck(result);
+      await queryClient.invalidateQueries({ queryKey: auditKeys.all });
+    },
+    onError: (e) => message.error(e.message),
+  });
   const exporter = useMutation({
     mutationFn: () => exportAuditCsv(toAuditQuery(search)),
     onSuccess: async (out) => {
@@ -98,13 +110,34 @@ export function AuditPage({ search, onSearchChange }: Props) {
       title={t('audit.title')}
       data-testid="audit-page"
       extra={
-        <Tooltip title={t('audit.exportHint')}>
-          <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate()} data-testid="audit-export">
-            {t('audit.export')}
-          </Button>
-        </Tooltip>
+        <Space size={8}>
+          {canVerify && (
+            <Tooltip title={t('audit.verifyHint')}>
+              <Button icon={<SafetyCertificateOutlined />} loading={verifier.isPending} onClick={() => verifier.mutate()} data-testid="audit-verify">
+                {t('audit.verify')}
+              </Button>
+            </Tooltip>
+          )}
+          <Tooltip title={t('audit.exportHint')}>
+            <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate()} data-testid="audit-export">
+              {t('audit.export')}
+            </Button>
+          </Tooltip>
+        </Space>
       }
     >
+      {check && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          showIcon
+          closable
+          onClose={() => setCheck(null)}
+          type={check.ok ? 'success' : 'error'}
+          data-testid="audit-verify-result"
+          message={check.ok ? t('audit.verifyOk', { count: check.checked }) : t('audit.verifyBroken', { seq: check.firstBroken?.seq, id: check.firstBroken?.id, at: check.firstBroken ? dayjs(check.firstBroken.at).format('YYYY-MM-DD HH:mm:ss') : '' })}
+          description={check.ok ? t('audit.verifyOkBody') : t('audit.verifyBrokenBody')}
+        />
+      )}
       <Space wrap size={8} style={{ marginBottom: 12 }}>
         <Select
           data-testid="filter-actor"
