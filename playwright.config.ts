@@ -3,6 +3,12 @@ import { defineConfig, devices } from '@playwright/test';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Several checkouts can run their suites side by side on one machine with E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 4173);
+const serverPort = Number(process.env.E2E_SERVER_PORT ?? 4174);
+const launchOptions = {
+  executablePath: chromium,
+  // Debian's Chromium on a closed network: skip the background calls it would make at start.
+  args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,18 +28,22 @@ export default defineConfig({
   },
   projects: [
     {
+      // The browser-only demo: the production bundle with the mock service worker.
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1440, height: 900 },
-        launchOptions: {
-          executablePath: chromium,
-          // Debian's Chromium on a closed network: skip the background calls it would make at start.
-          args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
+      testIgnore: 'server/**',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, launchOptions },
+    },
+    {
+      // The production server: built workbench and /api on one port, on PGlite in a fresh folder.
+      name: 'server',
+      testMatch: 'server/**/*.spec.ts',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, launchOptions, baseURL: `http://127.0.0.1:${serverPort}` },
     },
   ],
   // The production build in demo mode: the same bundle a user gets, with the mock service worker.
-  webServer: { command: `npx vite preview --port ${port} --strictPort`, url: `http://127.0.0.1:${port}`, reuseExistingServer: false, timeout: 60_000 },
+  webServer: [
+    { command: `npx vite preview --port ${port} --strictPort`, url: `http://127.0.0.1:${port}`, reuseExistingServer: false, timeout: 60_000 },
+    // First start seeds the demo data; /api/health answers once the server listens.
+    { command: 'bash scripts/e2e-server.sh', url: `http://127.0.0.1:${serverPort}/api/health`, env: { E2E_SERVER_PORT: String(serverPort) }, reuseExistingServer: false, timeout: 180_000 },
+  ],
 });
