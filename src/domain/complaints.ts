@@ -27,9 +27,9 @@ const DEFAULT_ORDER: Record<SortField, 'asc' | 'desc'> = {
  * numeric-looking values ('12363' < '12378') first, in numeric order, like object keys.
  */
 const CHANNEL_ORDER: readonly Channel[] = ['12378', '12363', 'regulator_letter', 'xinfang', 'heimao', 'hotline', 'app', 'email', 'branch'];
-const CHANNEL_RANK = new Map(CHANNEL_ORDER.map((c, i) => [c, i]));
+export const CHANNEL_RANK = new Map(CHANNEL_ORDER.map((c, i) => [c, i]));
 /** Lifecycle order rather than alphabetical. */
-const STATUS_RANK: Record<ComplaintStatus, number> = { new: 0, in_progress: 1, answered: 2, closed: 3 };
+export const STATUS_RANK: Record<ComplaintStatus, number> = { new: 0, in_progress: 1, answered: 2, closed: 3 };
 
 function textMatcher(raw: string): ((c: Complaint) => boolean) | null {
   const q = raw.trim();

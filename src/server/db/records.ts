@@ -3,12 +3,12 @@
  * queries filter, sort, join and lock on; this module is the one place that derives those columns.
  */
 import { complaintRowSchema, signalCodeSchema, type AuditEvent, type Case, type Channel, type Complaint, type ComplaintStatus, type Customer, type Entity, type Evidence, type GraphLayout, type Link, type Referral, type User } from '@/api/schemas';
+import { CHANNEL_RANK, STATUS_RANK } from '@/domain/complaints';
 import type { World } from '@/domain/world';
 import type { Db, Tx } from './database';
 
-const CHANNEL_ORDER: readonly Channel[] = ['12378', '12363', 'regulator_letter', 'xinfang', 'heimao', 'hotline', 'app', 'email', 'branch'];
-const STATUS_RANK: Record<ComplaintStatus, number> = { new: 0, in_progress: 1, answered: 2, closed: 3 };
-export const channelRank = (c: Channel) => CHANNEL_ORDER.indexOf(c);
+// The queue's sort orders are the rules' own, so SQL and the in-memory query sort alike.
+export const channelRank = (c: Channel) => CHANNEL_RANK.get(c) ?? 99;
 export const statusRank = (s: ComplaintStatus) => STATUS_RANK[s];
 export const SIGNAL_BIT = new Map(signalCodeSchema.options.map((code, i) => [code, 1 << i]));
 
