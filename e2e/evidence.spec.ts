@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from './support/test';
 import { EvidenceScreen } from './support/evidence';
 
@@ -121,10 +122,12 @@ test('refuses a dropped file of the wrong type with a message and keeps nothing'
 test('a file changed after it was recorded is flagged loudly', async ({ page }) => {
   const ev = new EvidenceScreen(page);
   await ev.open({ complaintId: RICH });
-  await ev.upload('通话备忘.txt', Buffer.from('2026-08-14 代理人来电，要求停息挂账。\n'));
+  const memo = Buffer.from('2026-08-14 代理人来电，要求停息挂账。\n');
+  await ev.upload('通话备忘.txt', memo);
   await expect(ev.viewer()).toHaveAttribute('data-kind', 'text');
   await expect(ev.integrity()).toHaveAttribute('data-status', 'match');
-  const id = await ev.viewer().getAttribute('data-evidence-id');
+  // The blob store keys bytes by their SHA-256, the hash the custody record holds.
+  const key = createHash('sha256').update(memo).digest('hex');
 
   // Someone swaps the stored bytes behind the application's back.
   await page.evaluate(
@@ -135,18 +138,22 @@ test('a file changed after it was recorded is flagged loudly', async ({ page }) 
         open.onsuccess = () => {
           const tx = open.result.transaction('blobs', 'readwrite');
           const store = tx.objectStore('blobs');
-          const get = store.get(key!);
+          const get = store.get(key);
           get.onsuccess = () => {
-            const value = get.result as { bytes: Uint8Array; mime: string };
+            const value = get.result as { bytes: Uint8Array; mime: string } | undefined;
+            if (!value) {
+              tx.abort();
+              return;
+            }
             const bytes = new Uint8Array(value.bytes);
             bytes[0] ^= 0x01;
-            store.put({ ...value, bytes }, key!);
+            store.put({ ...value, bytes }, key);
           };
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(new Error(`no stored bytes under ${key}`));
         };
       }),
-    id,
+    key,
   );
   await page.reload();
   await expect(ev.integrity()).toHaveAttribute('data-status', 'mismatch');

@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ErrorBody, User } from '@/api/schemas';
-import type { Database } from './db/database';
+import type { Database, Db, Tx } from './db/database';
 import { DEFAULT_SESSION_POLICY, SESSION_COOKIE, lookupSession, readCookie, type SessionPolicy } from './auth/sessions';
 import { answerWith, errorResponse, fail, jsonResponse, translator, type Ctx, type Route } from './http';
 import type { MessageKey } from './messages';
@@ -18,7 +18,11 @@ import { Conflict, WorldStore } from './world';
 export type AppOptions = {
   database: Database;
   blobs: BlobStore;
-  uploads: UploadStore;
+  /**
+   * Uploads in progress, over the connection the request runs on: a write holds its transaction's
+   * connection, and on PGlite that is the only one, so a store on the pool would wait for it forever.
+   */
+  uploads: (db: Db | Tx) => UploadStore;
   /** Tests move time; everything that reads the clock on the server reads this. */
   now?: () => Date;
   sessions?: SessionPolicy;
@@ -117,13 +121,13 @@ function mountHost(app: Hono<{ Variables: Vars }>, r: HostRoute, services: Servi
 function mountContract(app: Hono<{ Variables: Vars }>, r: Route, services: Services, onError: (where: string) => (e: unknown) => void) {
   app.on(r.method, `/api${r.path}`, (c) => {
     const { lang, t } = translator(c.req.raw);
-    const base = { request: c.req.raw, lang, t, params: c.req.param() as Record<string, string>, user: c.get('user'), blobs: services.blobs, uploads: services.uploads };
-    const run = (world: Ctx['db'], revision: number) => r.handle({ ...base, db: world, revision });
+    const base = { request: c.req.raw, lang, t, params: c.req.param() as Record<string, string>, user: c.get('user'), blobs: services.blobs };
+    const run = (world: Ctx['db'], revision: number, db: Db | Tx = services.database.db) => r.handle({ ...base, db: world, revision, uploads: services.uploads(db) });
     return answerWith(async () => {
       try {
         if (!r.world) return await run(emptyWorld, 0);
         if (r.method === 'GET') return await services.worlds.read((world, revision) => run(world, revision));
-        return await services.worlds.write((world, _tx, revision) => run(world, revision));
+        return await services.worlds.write((world, tx, revision) => run(world, revision, tx));
       } catch (e) {
         if (e instanceof Conflict) throw fail(409, 'conflict', t('conflict'));
         throw e;

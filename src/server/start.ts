@@ -45,7 +45,7 @@ export async function startServer(opts: StartOptions): Promise<Started> {
   const started = createApp({
     database,
     blobs,
-    uploads: databaseUploads(database.db),
+    uploads: databaseUploads,
     now: opts.now,
     sessions: opts.sessions,
     allowedOrigins: opts.allowedOrigins,

@@ -1,8 +1,8 @@
-import type { Db } from './db/database';
+import type { Db, Tx } from './db/database';
 import type { UploadStore } from './ports';
 
 /** Uploads in progress in the database, so any server process can take the next chunk. */
-export function databaseUploads(db: Db): UploadStore {
+export function databaseUploads(db: Db | Tx): UploadStore {
   return {
     async create(s) {
       await db.insertInto('uploads').values({ id: s.id, user_id: s.userId, file_name: s.fileName, size: s.size, complaint_id: s.complaintId, case_id: s.caseId }).execute();

@@ -12,6 +12,8 @@ export const customersRoutes: Route[] = [
     const body = await parseBody(ctx, revealRequestSchema);
     const user = ctx.user;
     if (user.role === 'auditor') throw fail(403, 'forbidden', ctx.t('revealForbidden'));
+    // Administrators manage accounts, not cases: minimum necessary keeps clear personal data from them.
+    if (user.role === 'admin') throw fail(403, 'forbidden', ctx.t('adminNoCasework'));
     const value = db.pii[piiKey(body.recordType, body.recordId, body.field)];
     if (value === undefined) throw fail(404, 'not_found', ctx.t('noSuchField'));
     const event = recordAudit(db, {

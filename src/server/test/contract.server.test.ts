@@ -218,7 +218,8 @@ describe('transactions', () => {
     const { createApp } = await import('../app');
     const { memoryBlobStore } = await import('../blobs');
     const { memoryUploads } = await import('../ports');
-    const other = createApp({ database, blobs: memoryBlobStore(), uploads: memoryUploads(), now: () => clock.now });
+    const uploads = memoryUploads();
+    const other = createApp({ database, blobs: memoryBlobStore(), uploads: () => uploads, now: () => clock.now });
     const lead = await signIn(USERS.lead);
     const c = await firstComplaint(lead);
     // Warm this process's records first, then write through the other process.
