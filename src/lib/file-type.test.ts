@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sniffType } from './file-type';
+import { contradictsName, sniffType } from './file-type';
 
 const sample = (f: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../public/samples', f))).subarray(0, 4096);
 const bytes = (...xs: number[]) => new Uint8Array(xs);
@@ -44,5 +44,16 @@ describe('sniffType', () => {
   it('accepts a PDF whose header follows some junk', () => {
     const r = sniffType(text('garbage\n%PDF-1.7\n'));
     expect(r.ok && r.type.kind).toBe('pdf');
+  });
+});
+
+describe('contradictsName', () => {
+  const png = sniffType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0));
+  it('names the extension a file claims when its bytes say otherwise', () => {
+    if (!png.ok) throw new Error('PNG not recognised');
+    expect(contradictsName('诊断证明.pdf', png.type)).toBe('PDF');
+    expect(contradictsName('诊断证明.PNG', png.type)).toBeNull();
+    expect(contradictsName('scan', png.type)).toBeNull();
+    expect(contradictsName('scan.unknown', png.type)).toBeNull();
   });
 });

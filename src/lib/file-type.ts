@@ -61,6 +61,31 @@ export function sniffType(head: Uint8Array): SniffResult {
   return { ok: false, reason: 'unsupported', label: '未知二进制' };
 }
 
+/** What a file's extension claims it is; a name without a known extension claims nothing. */
+const EXTENSIONS: Record<string, string[]> = {
+  png: ['image/png'],
+  jpg: ['image/jpeg'],
+  jpeg: ['image/jpeg'],
+  webp: ['image/webp'],
+  svg: ['image/svg+xml'],
+  pdf: ['application/pdf'],
+  wav: ['audio/wav'],
+  mp3: ['audio/mpeg'],
+  ogg: ['audio/ogg'],
+  m4a: ['audio/mp4'],
+  txt: ['text/plain'],
+};
+
+/**
+ * A name whose extension contradicts the bytes ("诊断证明.pdf" that is a PNG) is refused: the custody
+ * record must not describe a file as something it is not. Returns the extension the name claims.
+ */
+export function contradictsName(fileName: string, type: Sniffed): string | null {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(fileName.trim())?.[1].toLowerCase();
+  const claimed = ext ? EXTENSIONS[ext] : undefined;
+  return claimed && !claimed.includes(type.mime) ? ext!.toUpperCase() : null;
+}
+
 /** WeChat/QQ text exports: "2026-08-01 10:02:03 张三(某公司): message" per line. */
 export const CHAT_LINE = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s+([^:：\n]{1,40}?)[:：]\s?(.*)$/;
 function looksLikeChat(text: string): boolean {

@@ -84,10 +84,12 @@ export function errorResponse(e: unknown, onUnexpected?: (e: unknown) => void): 
 export async function parseBody<S extends z.ZodType>(ctx: Pick<Ctx, 'request' | 't'>, schema: S): Promise<z.infer<S>> {
   let json: unknown;
   try {
-    json = await ctx.request.json();
+    json = JSON.parse(await ctx.request.text());
   } catch {
     throw fail(400, 'bad_request', ctx.t('invalidBody') + 'JSON');
   }
+  // PostgreSQL text cannot hold U+0000; refused here with a message rather than failing in the database.
+  if (hasNul(json)) throw fail(422, 'validation', ctx.t('textHasNul'));
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -96,8 +98,12 @@ export async function parseBody<S extends z.ZodType>(ctx: Pick<Ctx, 'request' | 
   return parsed.data;
 }
 
+const hasNul = (v: unknown): boolean =>
+  typeof v === 'string' ? v.includes('\u0000') : Array.isArray(v) ? v.some(hasNul) : v !== null && typeof v === 'object' ? Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x)) : false;
+
 export function parseQuery<S extends z.ZodType>(ctx: Pick<Ctx, 'request' | 't'>, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(ctx.request.url).searchParams);
+  if (hasNul(params)) throw fail(400, 'bad_request', ctx.t('textHasNul'));
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw fail(400, 'bad_request', ctx.t('invalidBody') + parsed.error.issues[0]?.message);
   return parsed.data;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Tx } from './db/database';
 import type { UploadStore } from './ports';
 
@@ -5,6 +6,8 @@ import type { UploadStore } from './ports';
 export function databaseUploads(db: Db | Tx): UploadStore {
   return {
     async create(s) {
+      // Sessions left a day ago (closed tabs, refused files) go, chunks with them.
+      await db.deleteFrom('uploads').where('created_at', '<', sql<string>`now() - interval '1 day'`).execute();
       await db.insertInto('uploads').values({ id: s.id, user_id: s.userId, file_name: s.fileName, size: s.size, complaint_id: s.complaintId, case_id: s.caseId }).execute();
     },
     async get(id) {

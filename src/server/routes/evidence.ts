@@ -1,5 +1,5 @@
 import { annotationCreateSchema, custodyReportSchema, uploadCompleteSchema, uploadStartSchema, verdictPatchSchema, type Evidence } from '@/api/schemas';
-import { MAX_UPLOAD_BYTES, sniffType } from '@/lib/file-type';
+import { MAX_UPLOAD_BYTES, contradictsName, sniffType } from '@/lib/file-type';
 import { recordAudit } from '@/domain/audit-log';
 import { findReuse, voiceprintFor } from '@/domain/evidence';
 import { rescore } from '@/domain/rescore';
@@ -71,7 +71,8 @@ export const evidenceRoutes: Route[] = [
     const db = ctx.db;
     const session = await ctx.uploads.get(String(ctx.params.uploadId));
     if (!session || session.userId !== ctx.user.id) throw fail(404, 'not_found', ctx.t('notFound'));
-    // Whatever happens next, the session is over: success stores the file, failure leaves nothing.
+    // The session ends here. On the server a refused file rolls this back with the rest of the write
+    // and its session is swept with abandoned ones; no refused file ever becomes evidence.
     const parts = await ctx.uploads.chunks(session.id);
     await ctx.uploads.delete(session.id);
     const body = await parseBody(ctx, uploadCompleteSchema);
@@ -87,6 +88,8 @@ export const evidenceRoutes: Route[] = [
     // The server decides the type from the bytes too: a client check alone is no check.
     const sniffed = sniffType(bytes.subarray(0, 4096));
     if (!sniffed.ok) throw fail(422, 'validation', ctx.t('uploadRefusedType', { type: sniffed.label || '空文件' }));
+    const claimed = contradictsName(session.fileName, sniffed.type);
+    if (claimed) throw fail(422, 'validation', ctx.t('uploadNameMismatch', { claimed, type: sniffed.type.label }));
     const sha256 = await sha256Hex(bytes);
     if (sha256 !== body.sha256) throw fail(422, 'validation', ctx.t('uploadHashMismatch'));
     const id = `ev-u${randomId()}`;

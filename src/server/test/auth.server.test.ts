@@ -195,3 +195,27 @@ describe('accounts (admin)', () => {
     }
   });
 });
+
+describe('the demo reset', () => {
+  it('is the admin’s alone: it restores the seed, ends every session and is the first event of the new trail', async () => {
+    const lead = await signIn(USERS.lead);
+    const row = (await lead.call('GET', '/complaints?status=new&pageSize=1')).body.items[0];
+    const noted = await lead.call('PATCH', `/complaints/${row.id}`, { version: row.version, note: '重置前的备注' });
+    expect(noted.status).toBe(200);
+    for (const name of [USERS.analyst, USERS.lead, USERS.auditor]) {
+      const r = await (await signIn(name)).call('POST', '/demo/reset');
+      expect(r.status, name).toBe(403);
+      expect(r.body.code).toBe('forbidden');
+    }
+    const admin = await signIn(USERS.admin);
+    const reset = await admin.call('POST', '/demo/reset');
+    expect(reset.status).toBe(200);
+    expect((await lead.call('GET', '/session')).status).toBe(401);
+    const again = await signIn(USERS.lead);
+    const restored = (await again.call('GET', `/complaints/${row.id}`)).body;
+    expect(restored.version).toBeLessThan(noted.body.version);
+    expect(restored.notes.some((n: { text: string }) => n.text === '重置前的备注')).toBe(false);
+    const trail = (await (await signIn(USERS.auditor)).call('GET', '/audit?action=demo_reset')).body;
+    expect(trail.items[0]).toMatchObject({ actorId: 'u-admin-1', action: 'demo_reset' });
+  });
+});

@@ -24,7 +24,7 @@ async function complaint(c: Client, query = 'status=new,in_progress'): Promise<C
   return r.body.items[0] ?? (await c.call('GET', `/complaints?${query}&pageSize=1`)).body.items[0];
 }
 const openCase = async (setup: Client): Promise<Case> => {
-  const c = await complaint(setup, 'status=new');
+  const c = await complaint(setup, 'status=new,in_progress');
   const r = await setup.call('POST', '/cases', { title: `矩阵 ${unique()}`, priority: 'medium', complaintIds: [c.id], assigneeId: 'u-lead-1' });
   expect(r.status).toBe(200);
   return r.body;
@@ -73,7 +73,7 @@ const WRITES: Write[] = [
     name: 'bulk-assign',
     allowed: ['lead'],
     build: async (_as, setup) => {
-      const c = await complaint(setup, 'assignee=unassigned&status=new');
+      const c = await complaint(setup, 'status=new,in_progress');
       return { method: 'POST', path: '/assign/bulk', body: { items: [{ type: 'complaint', id: c.id, version: c.version }], assigneeId: 'u-analyst-2' } };
     },
   },
@@ -82,7 +82,7 @@ const WRITES: Write[] = [
   {
     name: 'create a case',
     allowed: WRITERS,
-    build: async (_as, setup) => ({ method: 'POST', path: '/cases', body: { title: `矩阵 ${unique()}`, priority: 'low', complaintIds: [(await complaint(setup, 'status=new')).id] } }),
+    build: async (_as, setup) => ({ method: 'POST', path: '/cases', body: { title: `矩阵 ${unique()}`, priority: 'low', complaintIds: [(await complaint(setup, 'status=new,in_progress')).id] } }),
   },
   {
     name: 'note on a case',

@@ -59,6 +59,7 @@ export function UploadZone({ target, onUploaded, disabled }: { target: { complai
     const r = err.refusal;
     if (r.kind === 'too_large') return t('evidence.upload.tooLarge', { max: Math.round(MAX_UPLOAD_BYTES / 1024 / 1024) });
     if (r.kind === 'empty') return t('evidence.upload.empty');
+    if (r.kind === 'mismatch') return t('evidence.upload.mismatch', { claimed: r.claimed, type: r.detail });
     return t('evidence.upload.unsupported', { type: r.detail });
   };
 

@@ -1,10 +1,10 @@
 import type { Evidence } from '@/api/schemas';
-import { MAX_UPLOAD_BYTES, sniffType, type Sniffed } from '@/lib/file-type';
+import { MAX_UPLOAD_BYTES, contradictsName, sniffType, type Sniffed } from '@/lib/file-type';
 import { abortUpload, completeUpload, startUpload, uploadChunk } from '../api/evidence-api';
 import { sha256OfBlob } from './integrity';
 
 export type UploadPhase = 'checking' | 'hashing' | 'sending' | 'finishing';
-export type UploadRefusal = { kind: 'too_large' | 'unsupported' | 'empty'; detail: string };
+export type UploadRefusal = { kind: 'too_large' | 'unsupported' | 'empty' | 'mismatch'; detail: string; claimed?: string };
 
 export class UploadRefused extends Error {
   constructor(readonly refusal: UploadRefusal) {
@@ -17,6 +17,8 @@ export async function checkFile(file: Blob, maxBytes = MAX_UPLOAD_BYTES): Promis
   if (file.size > maxBytes) throw new UploadRefused({ kind: 'too_large', detail: String(maxBytes) });
   const sniffed = sniffType(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
   if (!sniffed.ok) throw new UploadRefused({ kind: sniffed.reason, detail: sniffed.label });
+  const claimed = file instanceof File ? contradictsName(file.name, sniffed.type) : null;
+  if (claimed) throw new UploadRefused({ kind: 'mismatch', detail: sniffed.type.label, claimed });
   return sniffed.type;
 }
 
