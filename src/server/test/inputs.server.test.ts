@@ -11,7 +11,7 @@ import { USERS, auditCount, signIn, type Client } from './harness';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const firstComplaint = async (c: Client): Promise<ComplaintRow> => (await c.call('GET', '/complaints?status=new,in_progress&pageSize=1')).body.items[0];
 
-async function upload(c: Client, fileName: string, bytes: Uint8Array, opts: { sha?: string; size?: number } = {}) {
+async function upload(c: Client, fileName: string, bytes: Uint8Array<ArrayBuffer>, opts: { sha?: string; size?: number } = {}) {
   const target = await firstComplaint(c);
   const start = await c.call('POST', '/evidence/uploads', { fileName, size: opts.size ?? bytes.length, complaintId: target.id, caseId: null });
   if (start.status !== 200) return { start, complete: null, target };
@@ -80,7 +80,7 @@ describe('uploads', () => {
 });
 
 describe('the Big List of Naughty Strings', () => {
-  const strings: string[] = naughty.filter((s: string) => s.length > 0);
+  const strings = naughty.filter((s) => s.length > 0);
 
   it('in every filter of the queue, the case list, the graph search and the audit log: no query breaks', async () => {
     const lead = await signIn(USERS.lead);
