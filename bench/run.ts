@@ -12,6 +12,8 @@ import { benchQueue } from './queue';
 import { benchGraph } from './graph';
 import { benchAssignment } from './cases';
 import { benchEvidence } from './evidence';
+import { benchServer } from './server';
+import { spawnSync } from 'node:child_process';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -64,3 +66,7 @@ await withBuiltApp(async (ctx) => {
   await benchGraph(ctx);
   await benchEvidence(ctx);
 });
+
+// The server: on PGlite here, then on a throwaway PostgreSQL that the test script's helper starts.
+await benchServer();
+spawnSync('bash', ['scripts/with-postgres.sh', 'npx', 'tsx', '--tsconfig', 'tsconfig.app.json', 'bench/server.ts'], { stdio: 'inherit' });

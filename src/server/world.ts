@@ -13,7 +13,7 @@ import type { World } from '@/domain/world';
 import type { Db, Tx } from './db/database';
 import { caseColumns, complaintColumns, customerColumns, entityColumns, evidenceColumns, layoutColumns, linkColumns, loadWorld, referralColumns } from './db/records';
 import { appendAudit } from './audit';
-import { fail } from './http';
+import { HttpFailure, fail } from './http';
 
 type Keyed = { id: string };
 type Tracked = 'customers' | 'complaints' | 'evidence' | 'entities' | 'links' | 'cases' | 'referrals' | 'users';
@@ -22,8 +22,6 @@ const TRACKED: Tracked[] = ['users', 'customers', 'cases', 'complaints', 'eviden
 type Snapshot = {
   revision: number;
   world: World;
-  /** Each record as JSON when read: a record whose JSON differs after a route ran is written back. */
-  seen: Record<Tracked, Map<string, string>>;
   layouts: Map<string, string>;
   piiKeys: number;
   auditCount: number;
@@ -31,11 +29,110 @@ type Snapshot = {
 
 export class Conflict extends Error {}
 
-function fingerprint(world: World, revision: number): Snapshot {
-  const seen = {} as Snapshot['seen'];
-  for (const name of TRACKED) seen[name] = new Map((world[name] as Keyed[]).map((r) => [r.id, JSON.stringify(r)]));
+function snapshotOf(world: World, revision: number): Snapshot {
   const layouts = new Map(Object.entries(world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
-  return { revision, world, seen, layouts, piiKeys: Object.keys(world.pii).length, auditCount: world.audit.length };
+  return { revision, world, layouts, piiKeys: Object.keys(world.pii).length, auditCount: world.audit.length };
+}
+
+/**
+ * What one command changed, learnt as it happens rather than by comparing every record afterwards
+ * (which costs the whole database per write): the command sees the records through proxies that note
+ * each record's state before its first change, and each collection's members before its first insert
+ * or removal. The same notes undo the command in memory when it fails.
+ */
+type Changes = {
+  records: Map<Tracked, Map<string, { record: Keyed & { version?: number }; before: string; version: number | null }>>;
+  members: Map<Tracked, (Keyed & { version?: number })[]>;
+};
+
+function tracked(world: World): { view: World; changes: Changes } {
+  const changes: Changes = { records: new Map(TRACKED.map((n) => [n, new Map()])), members: new Map() };
+  const proxies = new WeakMap<object, object>();
+  const raw = new WeakMap<object, object>();
+  const unwrap = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    const r = raw.get(v);
+    if (r) return r;
+    if (Array.isArray(v)) return v.map(unwrap);
+    if (Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x)]));
+    return v;
+  };
+  const touch = (name: Tracked, record: Keyed & { version?: number }) => {
+    const seen = changes.records.get(name)!;
+    if (!seen.has(record.id)) seen.set(record.id, { record, before: JSON.stringify(record), version: record.version ?? null });
+  };
+  const members = (name: Tracked, list: (Keyed & { version?: number })[]) => {
+    if (!changes.members.has(name)) changes.members.set(name, [...list]);
+  };
+  const wrap = <T extends object>(target: T, handler: ProxyHandler<T>): T => {
+    const hit = proxies.get(target);
+    if (hit) return hit as T;
+    const p = new Proxy(target, handler);
+    proxies.set(target, p);
+    raw.set(p, target);
+    return p;
+  };
+  const inside = (name: Tracked, record: Keyed) => {
+    const handler: ProxyHandler<object> = {
+      get: (t, k) => {
+        const v = Reflect.get(t, k);
+        return v !== null && typeof v === 'object' ? wrap(v, handler) : v;
+      },
+      set: (t, k, v) => {
+        const value = unwrap(v);
+        if (Object.is(Reflect.get(t, k), value)) return true;
+        touch(name, record);
+        return Reflect.set(t, k, value);
+      },
+      deleteProperty: (t, k) => {
+        touch(name, record);
+        return Reflect.deleteProperty(t, k);
+      },
+    };
+    return handler;
+  };
+  const collection = (name: Tracked, list: Keyed[]) =>
+    wrap(list, {
+      get: (t, k) => {
+        const v = Reflect.get(t, k);
+        return v !== null && typeof v === 'object' && typeof k === 'string' && /^\d+$/.test(k) ? wrap(v as Keyed, inside(name, v as Keyed)) : v;
+      },
+      set: (t, k, v) => {
+        members(name, t);
+        return Reflect.set(t, k, unwrap(v));
+      },
+      deleteProperty: (t, k) => {
+        members(name, t);
+        return Reflect.deleteProperty(t, k);
+      },
+    });
+  const view = new Proxy(world, {
+    get: (t, k) => {
+      const v = Reflect.get(t, k);
+      return TRACKED.includes(k as Tracked) ? collection(k as Tracked, v as Keyed[]) : v;
+    },
+    set: (t, k, v) => {
+      if (TRACKED.includes(k as Tracked)) {
+        members(k as Tracked, Reflect.get(t, k) as Keyed[]);
+        return Reflect.set(t, k, unwrap(v));
+      }
+      return Reflect.set(t, k, v);
+    },
+  });
+  return { view, changes };
+}
+
+/** Puts the records back as they were before a failed command. */
+function undo(snap: Snapshot, changes: Changes) {
+  const world = snap.world;
+  for (const [, seen] of changes.records)
+    for (const { record, before } of seen.values()) {
+      for (const k of Object.keys(record)) delete (record as Record<string, unknown>)[k];
+      Object.assign(record, JSON.parse(before));
+    }
+  for (const [name, list] of changes.members) (world as unknown as Record<string, unknown>)[name] = list;
+  world.audit.length = snap.auditCount;
+  world.graphLayouts = Object.fromEntries([...snap.layouts].map(([k, v]) => [k, JSON.parse(v)]));
 }
 
 async function revisionOf(db: Db | Tx, lock: boolean): Promise<number> {
@@ -59,7 +156,7 @@ export class WorldStore {
   }
 
   private async current(db: Db | Tx, revision: number): Promise<Snapshot> {
-    if (!this.snapshot || this.snapshot.revision !== revision) this.snapshot = fingerprint(await loadWorld(db), revision);
+    if (!this.snapshot || this.snapshot.revision !== revision) this.snapshot = snapshotOf(await loadWorld(db), revision);
     return this.snapshot;
   }
 
@@ -85,48 +182,60 @@ export class WorldStore {
         return await this.db.transaction().execute(async (tx) => {
           const revision = await revisionOf(tx, true);
           const snap = await this.current(tx, revision);
-          const result = await work(snap.world, tx, revision);
-          const changed = await persist(tx, snap);
-          if (changed) {
-            await sql`UPDATE meta SET value = to_jsonb(${revision + 1}::bigint) WHERE key = 'revision'`.execute(tx);
-            snap.revision = revision + 1;
+          const { view, changes } = tracked(snap.world);
+          try {
+            const result = await work(view, tx, revision);
+            const changed = await persist(tx, snap, changes);
+            if (changed) {
+              await sql`UPDATE meta SET value = to_jsonb(${revision + 1}::bigint) WHERE key = 'revision'`.execute(tx);
+              snap.revision = revision + 1;
+            }
+            return result;
+          } catch (e) {
+            undo(snap, changes);
+            throw e;
           }
-          return result;
         });
       } catch (e) {
-        // The route may have changed records in memory before it failed: read them again next time.
-        this.snapshot = null;
+        // Records put back, but the counters a half-persisted command moved are not: when in doubt, read again.
+        if (!(e instanceof HttpFailure) && !(e instanceof Conflict)) this.snapshot = null;
         throw e;
       }
     });
   }
 }
 
-/** Writes what differs from the snapshot; answers whether anything did. Updates the snapshot to match. */
-async function persist(tx: Tx, snap: Snapshot): Promise<boolean> {
+/** Writes what the command changed; answers whether it changed anything. Updates the snapshot to match. */
+async function persist(tx: Tx, snap: Snapshot, changes: Changes): Promise<boolean> {
   const { world } = snap;
   let changed = false;
   for (const name of TRACKED) {
-    const seen = snap.seen[name];
-    const records = world[name] as (Keyed & { version?: number })[];
-    const present = new Set<string>();
-    for (const record of records) {
-      present.add(record.id);
-      const json = JSON.stringify(record);
-      const before = seen.get(record.id);
-      if (before === json) continue;
-      changed = true;
-      const oldVersion = before === undefined ? null : (JSON.parse(before) as { version?: number }).version;
-      await writeRecord(tx, name, record, before === undefined, oldVersion ?? null);
-      seen.set(record.id, json);
+    const records = changes.records.get(name)!;
+    const before = changes.members.get(name);
+    const inserted = new Set<string>();
+    if (before) {
+      const now = world[name] as (Keyed & { version?: number })[];
+      const had = new Set(before.map((r) => r.id));
+      const has = new Set(now.map((r) => r.id));
+      for (const record of now)
+        if (!had.has(record.id)) {
+          changed = true;
+          inserted.add(record.id);
+          await writeRecord(tx, name, record, true, null);
+        }
+      for (const id of had)
+        if (!has.has(id)) {
+          changed = true;
+          if (name === 'users') throw new Error('accounts are disabled, never deleted');
+          inserted.add(id);
+          await tx.deleteFrom(name).where('id', '=', id).execute();
+        }
     }
-    for (const id of [...seen.keys()])
-      if (!present.has(id)) {
-        changed = true;
-        if (name === 'users') throw new Error('accounts are disabled, never deleted');
-        await tx.deleteFrom(name).where('id', '=', id).execute();
-        seen.delete(id);
-      }
+    for (const { record, before: json, version } of records.values()) {
+      if (inserted.has(record.id) || JSON.stringify(record) === json) continue;
+      changed = true;
+      await writeRecord(tx, name, record, false, version);
+    }
   }
   for (const [caseId, layout] of Object.entries(world.graphLayouts ?? {})) {
     const json = JSON.stringify(layout);
