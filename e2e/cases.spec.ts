@@ -84,6 +84,8 @@ test.describe('cases and assignment', () => {
     // An auditor cannot move a case at all.
     await app.switchRole('auditor');
     await expect(page.getByTestId('step-pending_review')).toBeDisabled();
+    // ...and the page says so, as every screen does.
+    await expect(page.getByTestId('read-only-notice')).toContainText('审计员为只读角色');
   });
 
   // Two browser contexts would each run their own in-page mock backend over their own IndexedDB, so they
@@ -133,7 +135,17 @@ test.describe('cases and assignment', () => {
     expect(before).toBeGreaterThan(0);
     await expect(page.locator('[data-testid="board-column"][data-away="true"]')).toContainText('孙佳怡');
 
-    // The seeded team is over its caps; the lead raises one analyst's cap and the away analyst's too.
+    // The seeded team is over its caps: the preview places nothing and says why; its count is the button's.
+    const button = page.getByTestId('auto-assign');
+    const offered = Number(/（(\d+)）/.exec(await button.innerText())![1]);
+    await button.click();
+    await expect(page.getByTestId('auto-preview-none')).toContainText('容量上限');
+    const [, placed, left] = /将分配 (\d+) 件，剩余 (\d+) 件/.exec(await page.getByTestId('auto-preview').innerText())!;
+    expect(Number(placed) + Number(left)).toBe(offered);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('auto-preview')).toBeHidden();
+
+    // The lead raises one analyst's cap and the away analyst's too.
     const wu = page.locator('[data-testid="board-column"][data-user-id="u-analyst-7"]');
     await wu.locator(CAPACITY).fill('300');
     await wu.locator(CAPACITY).press('Enter');

@@ -718,6 +718,8 @@ export const boardSchema = z.object({
   /** Open items of every analyst plus the oldest unassigned ones, due first. */
   items: z.array(boardItemSchema),
   unassignedTotal: z.number().int().nonnegative(),
+  /** Unassigned open complaints alone: what auto-assignment acts on (cases are assigned by hand). */
+  unassignedComplaints: z.number().int().nonnegative(),
 });
 export type Board = z.infer<typeof boardSchema>;
 export const bulkAssignSchema = z.object({

@@ -42,6 +42,7 @@ export const boardRoutes: Route[] = [
       workloads: workloads(db.users, db, new Date()),
       items: [...assigned, ...unassigned.slice(0, UNASSIGNED_SHOWN)],
       unassignedTotal: unassigned.length,
+      unassignedComplaints: unassigned.filter((i) => i.type === 'complaint').length,
     };
   }),
 

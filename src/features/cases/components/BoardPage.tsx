@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
+import { ReadOnlyNotice, isReadOnlyRole } from '@/components/ReadOnlyNotice';
 import { DndContext, PointerSensor, KeyboardSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Checkbox, Empty, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Checkbox, Empty, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { applyAutoAssign, boardKeys, boardQueries, bulkAssign, previewAutoAssign, setCapacity } from '@/api/resources/board';
@@ -290,12 +291,18 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
             {t('cases.board.bulkApply', { count: selectedItems.length })}
           </Button>
           <Button type="primary" icon={<ThunderboltOutlined />} data-testid="auto-assign" loading={preview.isPending} onClick={() => preview.mutate()}>
-            {t('cases.board.auto', { count: board.data.unassignedTotal })}
+            {t('cases.board.auto', { count: board.data.unassignedComplaints })}
           </Button>
         </Space>
       }
     >
-      {!isLead && <Typography.Paragraph type="warning">{t('cases.board.leadOnly')}</Typography.Paragraph>}
+      {isReadOnlyRole(session.data?.user.role) ? (
+        <div style={{ marginBottom: 12 }}>
+          <ReadOnlyNotice role={session.data?.user.role} />
+        </div>
+      ) : (
+        !isLead && <Typography.Paragraph type="warning">{t('cases.board.leadOnly')}</Typography.Paragraph>
+      )}
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
         <div style={{ display: 'flex', gap: 8, overflowX: 'auto', paddingBottom: 8 }}>
           <Column
@@ -344,6 +351,14 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
           <Typography.Paragraph>
             {t('cases.board.previewBody', { count: plan?.assignments.length ?? 0, left: plan?.leftOver ?? 0 })}
           </Typography.Paragraph>
+          {plan && plan.assignments.length === 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="auto-preview-none"
+              message={t(plan.leftOver === 0 ? 'cases.board.noneToPlace' : 'cases.board.noneFits', { left: plan.leftOver })}
+            />
+          )}
           <Table
             size="small"
             rowKey="id"

@@ -1,4 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
+import { ReadOnlyNotice, isReadOnlyRole } from '@/components/ReadOnlyNotice';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, MergeCellsOutlined } from '@ant-design/icons';
@@ -66,7 +67,7 @@ export function CasePage({ caseId, onBack }: Props) {
   if (kase.isError) return <ApiErrorAlert error={kase.error} onRetry={() => void kase.refetch()} />;
   const c = kase.data;
   const role = session.data?.user.role;
-  const canWrite = role === 'analyst' || role === 'lead';
+  const canWrite = !isReadOnlyRole(role);
 
   const save = (patch: CasePatch, done?: string) =>
     update.mutate(patch, {
@@ -86,6 +87,7 @@ export function CasePage({ caseId, onBack }: Props) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="case-page" data-case-id={c.id} data-version={c.version}>
+      <ReadOnlyNotice role={role} />
       <Card
         title={
           <Space wrap>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ReadOnlyNotice, isReadOnlyRole } from '@/components/ReadOnlyNotice';
 import { Button, Card, Col, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { AudioOutlined, FileImageOutlined, FilePdfOutlined, FileTextOutlined, MessageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -36,11 +37,14 @@ export function EvidencePage({ search, onSearchChange }: Props) {
   const list = useQuery({ ...evidenceQueries.list(filter), enabled: !search.id || Boolean(complaintId || caseId) || opened.isFetched });
   const complaint = useQuery({ ...complaintQueries.detail(complaintId ?? ''), enabled: Boolean(complaintId) && !caseId });
   const session = useQuery(sessionQuery());
-  const readOnly = session.data?.user.role === 'auditor';
+  const readOnly = isReadOnlyRole(session.data?.user.role);
   const items = list.data ?? [];
 
   return (
     <div data-testid="evidence-page">
+      <div style={{ marginBottom: readOnly ? 12 : 0 }}>
+        <ReadOnlyNotice role={session.data?.user.role} />
+      </div>
       <Row gutter={12}>
         <Col xs={24} lg={6} xxl={5}>
           <Card

@@ -1,4 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { sessionQuery } from '@/api/resources/session';
+import { ReadOnlyNotice, isReadOnlyRole } from '@/components/ReadOnlyNotice';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -24,12 +26,14 @@ export function ReferralBuilderPage({ id, onBack }: { id: string; onBack: () => 
   const caseId = base?.caseId ?? server.data?.caseId;
   const evidence = useQuery({ ...evidenceQueries.list({ caseId: caseId ?? '' }), enabled: Boolean(caseId) });
   const parties = useQuery(referralPartiesQuery(id));
+  const role = useQuery(sessionQuery()).data?.user.role;
   const hashes = useHashChecks(draft?.evidence ?? [], evidence.data);
 
   if (server.isError && !base) return <ApiErrorAlert error={server.error} onRetry={() => void server.refetch()} />;
   if (!base || !draft) return <LoadingState />;
 
-  const readOnly = !['draft', 'approved'].includes(base.status);
+  const locked = !['draft', 'approved'].includes(base.status);
+  const readOnly = locked || isReadOnlyRole(role);
   const issues = validateReferral(draft, hashes);
   const blocking = blockingIssues(issues).length;
   const props = { draft, edit, readOnly };
@@ -49,9 +53,9 @@ export function ReferralBuilderPage({ id, onBack }: { id: string; onBack: () => 
           <Typography.Text type="secondary">{t('referrals.caseLink', { id: base.caseId })}</Typography.Text>
         </Space>
         <Space>
-          {readOnly ? (
+          {locked ? (
             <Tag>{t('referrals.save.readOnly')}</Tag>
-          ) : (
+          ) : readOnly ? null : (
             <Tag color={SAVE_COLOR[state]} data-testid="save-state" data-state={state}>
               {t(`referrals.save.${state}`)} · v{base.version}
             </Tag>
@@ -63,6 +67,11 @@ export function ReferralBuilderPage({ id, onBack }: { id: string; onBack: () => 
           )}
         </Space>
       </Flex>
+      {!locked && (
+        <div style={{ marginBottom: readOnly ? 12 : 0 }}>
+          <ReadOnlyNotice role={role} />
+        </div>
+      )}
       {state === 'error' && error !== null && <ApiErrorAlert compact error={error} onRetry={retry} />}
       {conflict && (
         <Alert

@@ -1,4 +1,5 @@
 import { CheckCircleOutlined, FlagOutlined, RollbackOutlined, SafetyCertificateOutlined, UserAddOutlined, NodeExpandOutlined } from '@ant-design/icons';
+import { isReadOnlyRole } from '@/components/ReadOnlyNotice';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
@@ -14,7 +15,7 @@ import styles from './ComplaintDrawer.module.css';
 export function useActor() {
   const session = useQuery(sessionQuery());
   const me = session.data?.user;
-  return { me, readOnly: me?.role === 'auditor' };
+  return { me, readOnly: isReadOnlyRole(me?.role) };
 }
 
 function useErrorToast() {

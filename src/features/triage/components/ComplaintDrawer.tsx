@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { sessionQuery } from '@/api/resources/session';
+import { ReadOnlyNotice } from '@/components/ReadOnlyNotice';
 import { Descriptions, Divider, Drawer, Space, Tag, Typography } from 'antd';
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +33,7 @@ type Props = Actions & { complaintId: string | undefined; onClose: () => void };
 /** Opened from the URL (`?complaint=<id>`), so a link to one complaint opens straight on it. */
 export const ComplaintDrawer = memo(function ComplaintDrawer({ complaintId, onClose, ...actions }: Props) {
   const { t } = useTranslation();
+  const session = useQuery(sessionQuery());
   return (
     <Drawer
       open={!!complaintId}
@@ -42,6 +45,7 @@ export const ComplaintDrawer = memo(function ComplaintDrawer({ complaintId, onCl
       destroyOnHidden
     >
       <div data-testid="complaint-drawer" data-id={complaintId}>
+        <ReadOnlyNotice role={session.data?.user.role} />
         {complaintId && <ComplaintDetail id={complaintId} {...actions} />}
       </div>
     </Drawer>
