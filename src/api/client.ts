@@ -33,6 +33,9 @@ export function buildUrl(path: string, query?: Query): string {
   return url.toString();
 }
 
+/** A write that has had no answer by then is reported as not reaching the server; the screen keeps the work. */
+export const WRITE_TIMEOUT_MS = 15_000;
+
 export type RequestOptions<S extends z.ZodType> = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Query;
@@ -46,11 +49,15 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
   const url = buildUrl(path, opts.query);
   // Binary bodies (upload chunks) travel as they are; everything else is JSON.
   const binary = opts.body instanceof Blob || opts.body instanceof ArrayBuffer || ArrayBuffer.isView(opts.body);
+  const method = opts.method ?? 'GET';
+  // Reads may be long (an export, a large list); a write with no answer must not spin forever.
+  const timeout = method === 'GET' ? undefined : AbortSignal.timeout(WRITE_TIMEOUT_MS);
+  const signal = timeout && opts.signal ? AbortSignal.any([opts.signal, timeout]) : (timeout ?? opts.signal);
   let response: Response;
   try {
     // Looked up at call time, not module load, so MSW in Node can patch it.
     response = await globalThis.fetch(url, {
-      method: opts.method ?? 'GET',
+      method,
       headers: {
         accept: 'application/json',
         'accept-language': config.language,
@@ -58,9 +65,10 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
       },
       body: opts.body === undefined ? undefined : binary ? (opts.body as BodyInit) : JSON.stringify(opts.body),
       credentials: 'include',
-      signal: opts.signal,
+      signal,
     });
   } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'TimeoutError') throw new ApiError({ kind: 'network', path, message: 'timeout', cause });
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({ kind: 'network', path, message: 'network', cause });
   }

@@ -21,9 +21,11 @@ export function createQueryClient() {
       },
     }),
     defaultOptions: {
-      queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: false },
+      // 'always': offline, a request fails at once with a network error the screen explains and offers to
+      // retry, instead of waiting paused (a spinner that never ends) for the browser to say it is online.
+      queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: false, networkMode: 'always' },
       // Writes are never retried automatically: a repeated PATCH could apply a change twice.
-      mutations: { retry: false },
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
   return client;

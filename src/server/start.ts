@@ -3,6 +3,7 @@
  * empty one, and builds the app. Shared by the Node host, the admin command, tests and the bench.
  */
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { createApp, type AppOptions } from './app';
 import { diskBlobStore, memoryBlobStore } from './blobs';
 import { openDatabase, type Database } from './db/database';
@@ -40,7 +41,10 @@ export async function startServer(opts: StartOptions): Promise<Started> {
   const seedOnce = () => seedDemo(database.db, { complaints: opts.demoScale, now: opts.now?.(), blobs, password: opts.demoPassword, cost: opts.passwordCost });
   let seeded: { password: string } | null = null;
   const users = await database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(users.n) === 0 && opts.demo) seeded = await seedOnce();
+  if (Number(users.n) === 0 && opts.demo) {
+    seeded = await seedOnce();
+    await settle(database);
+  }
   const demo = await readMeta<{ password: string }>(database.db, 'demo');
   const started = createApp({
     database,
@@ -58,10 +62,19 @@ export async function startServer(opts: StartOptions): Promise<Started> {
       await dropEverything(database.db);
       await migrate(database.db);
       await seedDemo(database.db, { complaints: opts.demoScale, now: opts.now?.(), blobs, password, cost: opts.passwordCost });
+      await settle(database);
       await writeMeta(database.db, 'revision', revision + 1);
     },
   });
   return { ...started, database, blobs, seeded, demoPassword: demo?.password ?? null };
+}
+
+/**
+ * After a bulk load: planner statistics (without them the queue's filters miss their indexes) and the
+ * visibility map (counts answered from an index). PGlite has no autovacuum to do this on its own.
+ */
+async function settle(database: Database) {
+  await sql`VACUUM ANALYZE`.execute(database.db);
 }
 
 export const defaultDataDir = () => process.env.JIANZHENG_DATA_DIR ?? join(process.cwd(), 'data');

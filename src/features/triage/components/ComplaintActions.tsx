@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, FlagOutlined, RollbackOutlined, SafetyCertificateOutlined, UserAddOutlined, NodeExpandOutlined } from '@ant-design/icons';
 import { isReadOnlyRole } from '@/components/ReadOnlyNotice';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Input, Modal, Select, Space, Tooltip } from 'antd';
+import { Alert, App, Button, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/api/errors';
@@ -93,6 +93,19 @@ export function NoteForm({ complaint }: { complaint: Complaint }) {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
         }}
       />
+      {update.isError && isApiError(update.error) && update.error.kind === 'network' && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="note-failed"
+          message={t('queue.drawer.noteUnsent')}
+          action={
+            <Button size="small" onClick={submit} data-testid="note-retry">
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      )}
       <Button type="primary" data-testid="note-submit" disabled={!valid || readOnly} loading={update.isPending} onClick={submit}>
         {t('queue.drawer.addNote')}
       </Button>
