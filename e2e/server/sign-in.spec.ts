@@ -99,3 +99,23 @@ test('a failed request says what happened and the page keeps working (page.route
   await lead.getByRole('button', { name: '重试' }).first().click();
   await expect(lead.getByText('服务器内部错误（测试）')).toHaveCount(0);
 });
+
+test('with the network down, a note says within seconds that it was not saved, keeps the text, and a retry saves it', async ({ browser, page }) => {
+  const password = await demoPassword(page);
+  const analyst = await signedInPage(browser, 'analyst-1', password);
+  const queue = new QueuePage(analyst);
+  await analyst.goto('/queue?status=new,in_progress');
+  await queue.ready();
+  await queue.openRow(queue.rows().first());
+  const drawer = queue.drawer();
+  await drawer.getByTestId('note-input').fill('断网时写下的备注');
+  await analyst.context().setOffline(true);
+  await drawer.getByTestId('note-submit').click();
+  await expect(drawer.getByTestId('note-failed')).toContainText('无法连接服务器', { timeout: 5_000 });
+  await expect(drawer.getByTestId('note-input')).toHaveValue('断网时写下的备注');
+  await analyst.context().setOffline(false);
+  await drawer.getByTestId('note-retry').click();
+  await expect(drawer.getByTestId('note-failed')).toBeHidden();
+  await expect(drawer.getByTestId('note-input')).toHaveValue('');
+  await expect(drawer.getByText('断网时写下的备注').first()).toBeVisible();
+});

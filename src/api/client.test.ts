@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { server } from '@/mocks/node';
@@ -19,6 +19,18 @@ describe('typed fetch client', () => {
     const error = await failure(request('/ping', { schema: z.object({ items: z.array(z.string()) }) }));
     expect(error.kind).toBe('malformed');
     expect(error.message).toContain('items');
+  });
+
+  it('reports a write that gets no answer as a network failure instead of waiting forever', async () => {
+    server.use(
+      http.patch('*/api/ping', async () => {
+        await delay('infinite');
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    const error = await failure(request('/ping', { method: 'PATCH', body: { a: 1 }, schema: pingSchema, timeoutMs: 50 }));
+    expect(error.kind).toBe('network');
+    expect(error.message).toBe('timeout');
   });
 
   it('turns a non-JSON success into a malformed ApiError', async () => {

@@ -42,6 +42,8 @@ export type RequestOptions<S extends z.ZodType> = {
   body?: unknown;
   schema: S;
   signal?: AbortSignal;
+  /** Writes only; WRITE_TIMEOUT_MS unless given. */
+  timeoutMs?: number;
 };
 
 /** Fetches, then validates the body against the contract; anything else becomes a typed ApiError. */
@@ -51,7 +53,7 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
   const binary = opts.body instanceof Blob || opts.body instanceof ArrayBuffer || ArrayBuffer.isView(opts.body);
   const method = opts.method ?? 'GET';
   // Reads may be long (an export, a large list); a write with no answer must not spin forever.
-  const timeout = method === 'GET' ? undefined : AbortSignal.timeout(WRITE_TIMEOUT_MS);
+  const timeout = method === 'GET' ? undefined : AbortSignal.timeout(opts.timeoutMs ?? WRITE_TIMEOUT_MS);
   const signal = timeout && opts.signal ? AbortSignal.any([opts.signal, timeout]) : (timeout ?? opts.signal);
   let response: Response;
   try {

@@ -23,7 +23,6 @@ type Snapshot = {
   revision: number;
   world: World;
   layouts: Map<string, string>;
-  piiKeys: number;
   auditCount: number;
 };
 
@@ -31,7 +30,7 @@ export class Conflict extends Error {}
 
 function snapshotOf(world: World, revision: number): Snapshot {
   const layouts = new Map(Object.entries(world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
-  return { revision, world, layouts, piiKeys: Object.keys(world.pii).length, auditCount: world.audit.length };
+  return { revision, world, layouts, auditCount: world.audit.length };
 }
 
 /**
@@ -43,10 +42,21 @@ function snapshotOf(world: World, revision: number): Snapshot {
 type Changes = {
   records: Map<Tracked, Map<string, { record: Keyed & { version?: number }; before: string; version: number | null }>>;
   members: Map<Tracked, (Keyed & { version?: number })[]>;
+  /** Clear values added (they are only ever added); counting the whole map per write costs too much. */
+  pii: Map<string, string>;
 };
 
 function tracked(world: World): { view: World; changes: Changes } {
-  const changes: Changes = { records: new Map(TRACKED.map((n) => [n, new Map()])), members: new Map() };
+  const changes: Changes = { records: new Map(TRACKED.map((n) => [n, new Map()])), members: new Map(), pii: new Map() };
+  const pii = new Proxy(world.pii, {
+    set: (t, k, v) => {
+      if (typeof k === 'string' && !(k in t)) changes.pii.set(k, v);
+      return Reflect.set(t, k, v);
+    },
+    deleteProperty: () => {
+      throw new Error('clear values are never removed');
+    },
+  });
   const proxies = new WeakMap<object, object>();
   const raw = new WeakMap<object, object>();
   const unwrap = (v: unknown): unknown => {
@@ -109,6 +119,7 @@ function tracked(world: World): { view: World; changes: Changes } {
   const view = new Proxy(world, {
     get: (t, k) => {
       const v = Reflect.get(t, k);
+      if (k === 'pii') return pii;
       return TRACKED.includes(k as Tracked) ? collection(k as Tracked, v as Keyed[]) : v;
     },
     set: (t, k, v) => {
@@ -132,6 +143,7 @@ function undo(snap: Snapshot, changes: Changes) {
     }
   for (const [name, list] of changes.members) (world as unknown as Record<string, unknown>)[name] = list;
   world.audit.length = snap.auditCount;
+  for (const key of changes.pii.keys()) delete world.pii[key];
   world.graphLayouts = Object.fromEntries([...snap.layouts].map(([k, v]) => [k, JSON.parse(v)]));
 }
 
@@ -250,18 +262,15 @@ async function persist(tx: Tx, snap: Snapshot, changes: Changes): Promise<boolea
     }
     snap.layouts.set(caseId, json);
   }
-  const piiEntries = Object.entries(world.pii);
-  if (piiEntries.length !== snap.piiKeys) {
+  if (changes.pii.size) {
     changed = true;
-    // Clear values are only ever added (a new record's personal data), never rewritten.
-    const rows = piiEntries.map(([key, value]) => ({ key, value }));
+    const rows = [...changes.pii].map(([key, value]) => ({ key, value }));
     for (let i = 0; i < rows.length; i += 500)
       await tx
         .insertInto('pii')
         .values(rows.slice(i, i + 500))
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
-    snap.piiKeys = piiEntries.length;
   }
   if (world.audit.length !== snap.auditCount) {
     if (world.audit.length < snap.auditCount) throw new Error('audit events are never removed');
