@@ -23,6 +23,7 @@ const server = await startServer({
   demoScale: env.JIANZHENG_DEMO_SCALE ? Number(env.JIANZHENG_DEMO_SCALE) : undefined,
   allowedOrigins: env.JIANZHENG_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean),
   secureCookies: env.JIANZHENG_SECURE_COOKIES === 'true',
+  warm: true,
   // The message and stack only: request bodies and records (which may hold personal data) are never logged.
   logError: (e, where) => console.error(`[jianzheng] ${where}:`, e instanceof Error ? (e.stack ?? e.message) : String(e)),
 });

@@ -29,6 +29,8 @@ export type StartOptions = {
   fresh?: boolean;
   now?: () => Date;
   passwordCost?: typeof DEFAULT_COST;
+  /** Read the records into memory after start (the Node host). */
+  warm?: boolean;
 } & Pick<AppOptions, 'sessions' | 'allowedOrigins' | 'secureCookies' | 'logError'>;
 
 export type Started = ReturnType<typeof createApp> & { database: Database; blobs: BlobStore; seeded: { password: string } | null; demoPassword: string | null };
@@ -66,6 +68,9 @@ export async function startServer(opts: StartOptions): Promise<Started> {
       await writeMeta(database.db, 'revision', revision + 1);
     },
   });
+  // Commands run over the records in memory: read them now, in the background, so the first write does
+  // not pay for it. The queue's list and detail are SQL and answer meanwhile.
+  if (opts.warm) void started.services.worlds.read(() => undefined).catch((e) => opts.logError?.(e, 'warming the records'));
   return { ...started, database, blobs, seeded, demoPassword: demo?.password ?? null };
 }
 
