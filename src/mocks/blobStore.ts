@@ -25,4 +25,22 @@ export async function getBlob(id: string): Promise<{ bytes: Uint8Array; mime: st
   return found;
 }
 
-export const blobStore: BlobStore = { put: putBlob, get: getBlob };
+/**
+ * The demo's seeded evidence is the static files in public/samples (the Node host imports them into its
+ * store at seed instead): a hash the store does not hold is looked for there.
+ */
+async function getBlobOrSample(sha256: string) {
+  const held = await getBlob(sha256);
+  if (held || typeof fetch === 'undefined') return held;
+  const { sampleManifest } = await import('@/server/seed/samples');
+  const file = sampleManifest.find((f) => f.sha256 === sha256);
+  if (!file) return undefined;
+  try {
+    const res = await fetch(new URL(`/samples/${file.file}`, globalThis.location?.href));
+    return res.ok ? { bytes: new Uint8Array(await res.arrayBuffer()), mime: file.mime } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const blobStore: BlobStore = { put: putBlob, get: getBlobOrSample };

@@ -14,6 +14,7 @@ const messages = {
   revealForbidden: { zh: '审计员不能查看明文个人信息。', en: 'Auditors cannot reveal personal data.' },
   noSuchField: { zh: '该记录没有此个人信息字段。', en: 'This record has no such personal-data field.' },
   approveNeedsLead: { zh: '报案材料需由组长审批。', en: 'Referrals must be approved by a team lead.' },
+  approveNeedsValid: { zh: '报案材料尚有 {count} 项须修正，不能审批。请在报案材料页面右侧的检查清单中逐项处理后再审批。', en: 'The referral still has {count} issue(s) to fix and cannot be approved. Work through the checklist beside the referral, then approve.' },
   referralLocked: { zh: '报案材料已提交，不能再修改。', en: 'The referral has been submitted and can no longer be edited.' },
   caseTransition: { zh: '案件状态不能从“{from}”直接变为“{to}”。', en: 'A case cannot move from "{from}" to "{to}".' },
   reportNeedsLead: { zh: '只有组长可以将案件从待复核改为已报案。', en: 'Only a team lead can move a case from pending review to reported.' },

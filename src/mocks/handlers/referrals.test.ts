@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Referral } from '@/api/schemas';
+import { sampleManifest } from '@/server/seed/samples';
+import { putBlob } from '../blobStore';
 import { expectApiError as failure } from '@/api/expect-api-error';
 import { approveReferral, createReferral, exportReferral, referralPartiesQuery, trackReferral, updateReferral } from '@/api/resources/referrals';
 import { switchSession } from '@/api/resources/session';
@@ -6,6 +10,26 @@ import { casePath } from '@/domain/referrals';
 import { getDb } from '../store';
 
 const caseWith = (status: string) => getDb().cases.find((c) => c.status === status)!;
+
+// The browser demo fetches its seeded files from public/samples; in Node the store is given them.
+beforeAll(async () => {
+  for (const f of sampleManifest) await putBlob(f.sha256, new Uint8Array(readFileSync(`public/samples/${f.file}`)), f.mime);
+});
+
+/** A drafted referral with what approval checks filled in: the handler's power of attorney, evidence described. */
+async function createReady(caseId: string): Promise<Referral> {
+  const r = await createReferral(caseId);
+  const evidence = r.evidence.map((e) => ({ ...e, description: `${e.description || '证据'}（系伪造）`, source: e.source || '本机构调取' }));
+  return updateReferral(r.id, {
+    version: r.version,
+    addressee: r.addressee || '江州市公安局',
+    handler: { ...r.handler, name: r.handler.name || '张建国', powerOfAttorneyEvidenceId: evidence[0].evidenceId },
+    cause: r.cause || '涉嫌诈骗',
+    charges: r.charges.length ? r.charges : ['fraud'],
+    facts: r.facts.map((f) => ({ ...f, place: f.place || '江州市', means: f.means || '代理投诉', consequence: f.consequence || '造成损失' })),
+    evidence,
+  });
+}
 
 describe('referral handlers', () => {
   it('drafts a referral from a case with facts from its timeline tied to evidence', async () => {
@@ -22,8 +46,17 @@ describe('referral handlers', () => {
     expect(candidates.map((p) => p.entityId)).toEqual(r.reportedParties.map((p) => p.entityId));
   });
 
-  it('exports only approved referrals, with clear personal data, and audits the export', async () => {
+  it('refuses to approve a draft that fails its checks, saying how many are left', async () => {
     const r = await createReferral(caseWith('investigating').id);
+    await switchSession({ userId: 'u-lead-1' });
+    const error = await failure(approveReferral(r.id, r.version));
+    expect(error.kind).toBe('validation');
+    expect(error.message).toMatch(/尚有 \d+ 项须修正/);
+  });
+
+  it('exports only approved referrals, with clear personal data, and audits the export', async () => {
+    await switchSession({ userId: 'u-analyst-1' });
+    const r = await createReady(caseWith('investigating').id);
     expect((await failure(exportReferral(r.id, r.version, '提交公安机关'))).message).toMatch(/审批/);
     await switchSession({ userId: 'u-lead-1' });
     const approved = await approveReferral(r.id, r.version);
@@ -40,7 +73,7 @@ describe('referral handlers', () => {
 
   it('tracks submission, acceptance and filing, and the case follows', async () => {
     const kase = caseWith('investigating');
-    const r = await createReferral(kase.id);
+    const r = await createReady(kase.id);
     await switchSession({ userId: 'u-lead-1' });
     let cur = await approveReferral(r.id, r.version);
     cur = await trackReferral(r.id, { action: 'submit', version: cur.version, date: '2026-11-20T02:00:00.000Z', policeUnit: '江州市公安局', officer: '陈警官', receiptNo: null });
@@ -55,7 +88,7 @@ describe('referral handlers', () => {
 
   it('records 不予立案 with the reason and whether 复议 is requested', async () => {
     const kase = caseWith('investigating');
-    const r = await createReferral(kase.id);
+    const r = await createReady(kase.id);
     await switchSession({ userId: 'u-lead-1' });
     let cur = await approveReferral(r.id, r.version);
     cur = await trackReferral(r.id, { action: 'submit', version: cur.version, date: '2026-11-20T02:00:00.000Z', policeUnit: '江州市公安局', officer: '陈警官', receiptNo: 'R-1' });
@@ -67,7 +100,7 @@ describe('referral handlers', () => {
 
   it('leaves both records untouched when the case cannot follow (an analyst cannot report a case)', async () => {
     const kase = caseWith('investigating');
-    const r = await createReferral(kase.id);
+    const r = await createReady(kase.id);
     await switchSession({ userId: 'u-lead-1' });
     const approved = await approveReferral(r.id, r.version);
     await switchSession({ userId: 'u-analyst-1' });

@@ -1,4 +1,5 @@
 import { annotationCreateSchema, custodyReportSchema, uploadCompleteSchema, uploadStartSchema, verdictPatchSchema, type Evidence } from '@/api/schemas';
+import { sha256Hex } from '@/lib/sha256';
 import { MAX_UPLOAD_BYTES, contradictsName, sniffType } from '@/lib/file-type';
 import { recordAudit } from '@/domain/audit-log';
 import { findReuse, voiceprintFor } from '@/domain/evidence';
@@ -10,10 +11,6 @@ const CHUNK_SIZE = 512 * 1024;
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(36).padStart(2, '0')).join('');
 

@@ -4,6 +4,8 @@ import { referralExportRequestSchema, referralPatchSchema, referralTrackingSchem
 import { recordAudit } from '@/domain/audit-log';
 import { LENDER, POLICE_UNITS } from '@/server/seed/vocab';
 import { piiKey, type World } from '@/domain/world';
+import { blockingIssues, validateReferral, type HashState } from '@/domain/referral-validation';
+import { sha256Hex } from '@/lib/sha256';
 import { applyTracking, caseFollowSteps, draftFacts, isDenial } from '@/domain/referrals';
 import { checkVersion, fail, findOr404, get, parseBody, patch, post, put, requireWriter, type Ctx, type Route } from '../http';
 
@@ -64,6 +66,9 @@ export const referralsRoutes: Route[] = [
     const user = requireWriter(ctx, ['lead'], 'approveNeedsLead');
     checkVersion(ctx, referral, version);
     if (referral.status !== 'draft') throw fail(422, 'validation', ctx.t('referralLocked'));
+    // The builder's own checks, run here on the stored bytes: an approval cannot go around them.
+    const blocking = blockingIssues(validateReferral(referral, await storedHashes(ctx, referral)));
+    if (blocking.length) throw fail(422, 'validation', ctx.t('approveNeedsValid', { count: String(blocking.length) }));
     const now = new Date().toISOString();
     Object.assign(referral, { status: 'approved', approvedById: user.id, approvedAt: now, updatedAt: now, version: referral.version + 1 });
     recordAudit(db, { actorId: user.id, action: 'approve', recordType: 'referral', recordId: referral.id, summary: 'approved' });
@@ -206,4 +211,15 @@ function draftFromCase(db: World, caseId: string, user: User): Referral {
     updatedAt: now,
     version: 1,
   };
+}
+
+/** Each cited file's bytes hashed again: what the police receive must be what was recorded. */
+async function storedHashes(ctx: Ctx, referral: Referral): Promise<Record<string, HashState>> {
+  const out: Record<string, HashState> = {};
+  for (const item of referral.evidence) {
+    const record = ctx.db.evidence.find((e) => e.id === item.evidenceId);
+    const blob = record && (await ctx.blobs.get(record.sha256));
+    out[item.evidenceId] = !blob ? 'unavailable' : (await sha256Hex(blob.bytes)) === record.sha256 ? 'ok' : 'mismatch';
+  }
+  return out;
 }

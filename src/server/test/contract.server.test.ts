@@ -27,7 +27,7 @@ import {
   type ComplaintRow,
 } from '@/api/schemas';
 import { dueAtIso } from '@/domain/deadlines';
-import { USERS, auditCount, clock, dbKind, server, signIn, type Client } from './harness';
+import { USERS, auditCount, clock, dbKind, readyReferral, server, signIn, type Client } from './harness';
 
 const listOf = async (c: Client, path: string) => (await c.call('GET', path)).body;
 const firstComplaint = async (c: Client, query = 'status=new,in_progress'): Promise<ComplaintRow> => (await listOf(c, `/complaints?${query}&pageSize=1`)).items[0];
@@ -271,7 +271,12 @@ describe('the rules, enforced on the server', () => {
     const lead = await signIn(USERS.lead);
     const analyst = await signIn(USERS.analyst);
     const kase = (pageOf(caseSchema).parse(await listOf(lead, '/cases?status=investigating,pending_review&pageSize=50')).items as Case[])[0];
-    const draft = referralSchema.parse((await analyst.call('POST', '/referrals', { caseId: kase.id })).body);
+    const incomplete = referralSchema.parse((await analyst.call('POST', '/referrals', { caseId: kase.id })).body);
+    // The builder's checks run on the server too: a draft with gaps cannot be approved.
+    const refused = await lead.call('PUT', `/referrals/${incomplete.id}/approval`, { version: incomplete.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toMatch(/尚有 \d+ 项须修正，不能审批/);
+    const draft = referralSchema.parse(await readyReferral(analyst, kase.id));
     expect(draft.status).toBe('draft');
     const denied = await analyst.call('PUT', `/referrals/${draft.id}/approval`, { version: draft.version });
     expect(denied.status).toBe(403);

@@ -83,3 +83,40 @@ export async function auditCount(): Promise<number> {
   const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_events`.execute(database.db);
   return r.rows[0].n;
 }
+
+/**
+ * A draft referral for the case, filled in until the builder's checks pass (the server runs the same
+ * checks before an approval): an addressee, the handler's power of attorney, a party, a charge, a fact
+ * citing each piece of evidence, and evidence described (forgeries as such) with its source.
+ */
+export async function readyReferral(c: Client, caseId: string) {
+  const draft = (await c.call('POST', '/referrals', { caseId })).body;
+  let parties = (await c.call('GET', `/referrals/${draft.id}/parties`)).body as unknown[];
+  if (!parties.length) {
+    // A case whose graph holds no person or firm yet: report an agent firm found elsewhere in the graph.
+    const firm = ((await c.call('GET', `/graph/entities?q=${encodeURIComponent('公司')}`)).body as { id: string; label: string; type: string }[])[0];
+    parties = [{ entityId: firm.id, kind: 'firm', name: firm.label, idNumber: null, phone: null, address: null }];
+  }
+  type Item = { evidenceId: string; description: string; source: string; pages: number; verdict: string; sha256: string; factIds: string[] };
+  let evidence: Item[] = draft.evidence;
+  if (!evidence.length) {
+    const all = ((await c.call('GET', '/evidence')).body as { id: string; sha256: string; verdict: { status: string } }[]).filter((e) => e.verdict.status !== 'forged');
+    evidence = all.slice(0, 1).map((e) => ({ evidenceId: e.id, description: '通话录音', source: '本机构客服系统', pages: 1, verdict: e.verdict.status, sha256: e.sha256, factIds: [] }));
+  }
+  const factId = 'f-ready';
+  evidence = evidence.map((e) => ({ ...e, description: `${e.description || '证据'}（经核查系伪造或存疑）`, source: e.source || '本机构调取', factIds: [factId] }));
+  const fact = { id: factId, time: '2026年8月', place: '江州市', means: '冒用借款人名义投诉并收取代理费', consequence: '造成借款人损失', evidenceIds: evidence.map((e) => e.evidenceId) };
+  const r = await c.call('PATCH', `/referrals/${draft.id}`, {
+    version: draft.version,
+    addressee: draft.addressee || '江州市公安局',
+    reportingInstitution: draft.reportingInstitution || '示例消费金融有限公司',
+    handler: { name: draft.handler.name || '张建国', title: draft.handler.title || '组长', powerOfAttorneyEvidenceId: evidence[0].evidenceId },
+    reportedParties: draft.reportedParties.length ? draft.reportedParties : parties.slice(0, 1),
+    cause: draft.cause || '涉嫌诈骗',
+    charges: draft.charges.length ? draft.charges : ['fraud'],
+    facts: [fact],
+    evidence,
+  });
+  if (r.status !== 200) throw new Error(`referral not filled in: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}

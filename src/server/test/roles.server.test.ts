@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Case, ComplaintRow, Evidence, Referral, Role } from '@/api/schemas';
-import { USERS, auditCount, signIn, type Client } from './harness';
+import { USERS, auditCount, readyReferral, signIn, type Client } from './harness';
 
 type Attempt = { method: string; path: string; body?: unknown };
 type Write = { name: string; allowed: Role[]; build: (as: Client, setup: Client) => Promise<Attempt> };
@@ -34,7 +34,7 @@ const draftReferral = async (setup: Client): Promise<Referral> => {
   return (await setup.call('POST', '/referrals', { caseId: kase.id })).body;
 };
 const approvedReferral = async (setup: Client): Promise<Referral> => {
-  const draft = await draftReferral(setup);
+  const draft = await readyReferral(setup, (await openCase(setup)).id);
   return (await setup.call('PUT', `/referrals/${draft.id}/approval`, { version: draft.version })).body;
 };
 const evidence = async (setup: Client): Promise<Evidence> => {
@@ -161,7 +161,7 @@ const WRITES: Write[] = [
     name: 'approve a referral',
     allowed: ['lead'],
     build: async (_as, setup) => {
-      const r = await draftReferral(setup);
+      const r = await readyReferral(setup, (await openCase(setup)).id);
       return { method: 'PUT', path: `/referrals/${r.id}/approval`, body: { version: r.version } };
     },
   },
@@ -170,6 +170,7 @@ const WRITES: Write[] = [
     allowed: WRITERS,
     build: async (_as, setup) => {
       const r = await approvedReferral(setup);
+      expect(r.status).toBe('approved');
       return { method: 'POST', path: `/referrals/${r.id}/export`, body: { version: r.version, reason: '报送公安' } };
     },
   },

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import type { Evidence, Referral } from '@/api/schemas';
-import type { HashState } from '../package/validation';
+import type { HashState } from '@/domain/referral-validation';
 
 /**
  * Files are immutable evidence: hash each URL once per session. A global refetch (a role switch

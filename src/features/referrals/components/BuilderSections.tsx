@@ -3,7 +3,7 @@ import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Spa
 import { useTranslation } from 'react-i18next';
 import { chargeSchema, type Evidence, type Referral } from '@/api/schemas';
 import type { Editable } from '../api/use-referral-draft';
-import { syncFactLinks } from '../package/validation';
+import { syncFactLinks } from '@/domain/referral-validation';
 
 export type SectionProps = { draft: Editable; edit: (update: (d: Editable) => Editable) => void; readOnly: boolean };
 

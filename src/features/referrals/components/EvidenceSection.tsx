@@ -4,8 +4,8 @@ import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, HolderOutlined, L
 import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Evidence, Referral } from '@/api/schemas';
-import type { HashState } from '../package/validation';
-import { syncFactLinks } from '../package/validation';
+import type { HashState } from '@/domain/referral-validation';
+import { syncFactLinks } from '@/domain/referral-validation';
 import type { SectionProps } from './BuilderSections';
 
 type Item = Referral['evidence'][number];

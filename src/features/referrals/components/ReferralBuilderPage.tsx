@@ -11,7 +11,7 @@ import { LoadingState } from '@/components/LoadingState';
 import { formatDateTime } from '@/lib/format';
 import { useHashChecks } from '../api/use-hash-checks';
 import { useReferralDraft, type SaveState } from '../api/use-referral-draft';
-import { blockingIssues, validateReferral } from '../package/validation';
+import { blockingIssues, validateReferral } from '@/domain/referral-validation';
 import { AddresseeSection, AmountsSection, ChargesSection, FactsSection, InstitutionSection, PartiesSection } from './BuilderSections';
 import { EvidenceSection } from './EvidenceSection';
 import { ApprovalPanel, ExportPanel, TrackingPanel, ValidationPanel } from './SidePanels';

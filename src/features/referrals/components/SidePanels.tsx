@@ -13,7 +13,7 @@ import { formatDateTime } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
 import { downloadBlob, usePackageExport } from '../api/use-package-export';
 import { followUpDeadlines } from '../package/tracking';
-import type { ValidationIssue } from '../package/validation';
+import type { ValidationIssue } from '@/domain/referral-validation';
 
 export function ValidationPanel({ issues }: { issues: ValidationIssue[] }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleReferral } from './fixtures';
-import { blockingIssues, syncFactLinks, validateReferral, type HashState } from './validation';
+import { sampleReferral } from '@/features/referrals/package/fixtures';
+import { blockingIssues, syncFactLinks, validateReferral, type HashState } from './referral-validation';
 
 const ids = [
   { id: 'ev-1', sha256: 'a'.repeat(64) },
