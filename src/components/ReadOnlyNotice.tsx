@@ -12,5 +12,5 @@ export const isReadOnlyRole = (role: Role | undefined) => role === 'auditor' || 
 export function ReadOnlyNotice({ role }: { role: Role | undefined }) {
   const { t } = useTranslation();
   if (!isReadOnlyRole(role)) return null;
-  return <Alert type="info" showIcon data-testid="read-only-notice" message={t(role === 'admin' ? 'common.readOnly.admin' : 'common.readOnly.auditor')} />;
+  return <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="read-only-notice" message={t(role === 'admin' ? 'common.readOnly.admin' : 'common.readOnly.auditor')} />;
 }

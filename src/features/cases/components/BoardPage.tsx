@@ -297,9 +297,7 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
       }
     >
       {isReadOnlyRole(session.data?.user.role) ? (
-        <div style={{ marginBottom: 12 }}>
-          <ReadOnlyNotice role={session.data?.user.role} />
-        </div>
+        <ReadOnlyNotice role={session.data?.user.role} />
       ) : (
         !isLead && <Typography.Paragraph type="warning">{t('cases.board.leadOnly')}</Typography.Paragraph>
       )}

@@ -42,9 +42,7 @@ export function EvidencePage({ search, onSearchChange }: Props) {
 
   return (
     <div data-testid="evidence-page">
-      <div style={{ marginBottom: readOnly ? 12 : 0 }}>
-        <ReadOnlyNotice role={session.data?.user.role} />
-      </div>
+      <ReadOnlyNotice role={session.data?.user.role} />
       <Row gutter={12}>
         <Col xs={24} lg={6} xxl={5}>
           <Card

@@ -68,9 +68,7 @@ export function ReferralBuilderPage({ id, onBack }: { id: string; onBack: () => 
         </Space>
       </Flex>
       {!locked && (
-        <div style={{ marginBottom: readOnly ? 12 : 0 }}>
-          <ReadOnlyNotice role={role} />
-        </div>
+        <ReadOnlyNotice role={role} />
       )}
       {state === 'error' && error !== null && <ApiErrorAlert compact error={error} onRetry={retry} />}
       {conflict && (
