@@ -34,7 +34,7 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 /** A write that has had no answer by then is reported as not reaching the server; the screen keeps the work. */
-export const WRITE_TIMEOUT_MS = 15_000;
+export const WRITE_TIMEOUT_MS = 30_000;
 
 export type RequestOptions<S extends z.ZodType> = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -37,7 +37,10 @@ async function getBlobOrSample(sha256: string) {
   if (!file) return undefined;
   try {
     const res = await fetch(new URL(`/samples/${file.file}`, globalThis.location?.href));
-    return res.ok ? { bytes: new Uint8Array(await res.arrayBuffer()), mime: file.mime } : undefined;
+    if (!res.ok) return undefined;
+    const found = { bytes: new Uint8Array(await res.arrayBuffer()), mime: file.mime };
+    memory.set(sha256, found);
+    return found;
   } catch {
     return undefined;
   }
