@@ -120,17 +120,21 @@ convert "$OUT/cert-diagnosis-a.png" -resize 85% -sampling-factor 4:2:0 \
 log "rendering seal images for the PDFs"
 shot "$WORK/seal-hospital.html" "$WORK/seal-hospital.png" 300 300 --default-background-color=00000000
 shot "$WORK/seal-report.html" "$WORK/seal-report.png" 300 300 --default-background-color=00000000
+shot "$WORK/seal-lender.html" "$WORK/seal-lender.png" 300 300 --default-background-color=00000000
 
 log "printing report-diagnosis.pdf"
 pdf "$WORK/report-diagnosis.html" "$OUT/report-diagnosis.pdf"
 log "printing complaint-letter.pdf"
 pdf "$WORK/complaint-letter.html" "$OUT/complaint-letter.pdf"
+log "printing institution-authorization.pdf"
+pdf "$WORK/institution-authorization.html" "$OUT/institution-authorization.pdf"
 
-for f in report-diagnosis complaint-letter; do
+for f in report-diagnosis complaint-letter institution-authorization; do
   txt="$(pdftotext -enc UTF-8 "$OUT/$f.pdf" - | tr -d ' \n')"
   case $f in
     report-diagnosis) want=(诊断证明书 江州市第一人民医院 门诊病历 检查报告) ;;
     complaint-letter) want=(投诉信 停息挂账 减免利息 停止催收 征信修复 委托代理人 授权委托书) ;;
+    institution-authorization) want=(授权委托书 安衡消费金融有限公司 张建国 公安机关报案) ;;
   esac
   for w in "${want[@]}"; do
     grep -q "$w" <<<"$txt" || { log "$f.pdf: text '$w' not found by pdftotext"; exit 1; }

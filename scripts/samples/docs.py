@@ -138,6 +138,13 @@ def agent_seal(uid="a", size=200):
     )
 
 
+def lender_seal(uid="l", size=300):
+    return seal_svg(
+        LENDER, None, code="3301050047113", uid=uid, size=size, ink_seed=67,
+        font="Noto Sans CJK SC",
+    )
+
+
 def seal_only_page(svg, size):
     return (
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>"
@@ -583,3 +590,38 @@ def complaint_letter():
 <div class="foot">本投诉信一式三份，分别提交被投诉人、国家金融监督管理总局江州监管分局及委托代理人留存。</div>
 """
     return pdf_page("投诉信", [p1, p2])
+
+
+def institution_authorization(seal_png):
+    """The lender authorises its own staff member to report the gang to the police (报案授权委托书)."""
+    page1 = f"""
+<h1 style="letter-spacing:8pt;margin-top:6mm">授权委托书</h1>
+<div class="no">编号：AH-FW-SQ-2026-0419</div><hr>
+<table class="kv" style="margin:3mm 0 4mm 0">
+<tr><td class="k">委托单位</td><td>{LENDER}</td></tr>
+<tr><td class="k">信用代码</td><td>91330100MA2CF4Q81X</td></tr>
+<tr><td class="k">法定代表人</td><td>何振东（董事长）</td></tr>
+<tr><td class="k">住　　所</td><td>江州市南湖区金融大道88号安衡大厦21层</td></tr>
+<tr><td class="k">受 托 人</td><td>张建国（消费者权益保护部组长）&nbsp;&nbsp;工号：AH-07341</td></tr>
+<tr><td class="k">联系电话</td><td>400-000-9555 转 7341</td></tr>
+</table>
+<p>现委托上述受托人作为本单位的代理人，就江州优信商务咨询有限公司等机构及人员以借款人名义批量提交模板化投诉、
+代办并使用伪造的医院诊断证明与村委会贫困证明、收取“维权”会员费、教唆借款人停止还款等涉嫌违法犯罪的行为，
+代表本单位向公安机关报案。</p>
+<h3>委托权限：</h3>
+<p style="text-indent:0;padding-left:2em">一、代表本单位向公安机关提交报案书、证据材料清单及相关证据；<br>
+二、代表本单位接受公安机关询问，说明情况，补充提供证据材料；<br>
+三、代为签收受案回执、立案或不予立案通知书等法律文书；<br>
+四、代表本单位就不予立案决定申请复议。</p>
+<p>受托人在上述权限内所作出的行为，本单位均予以承认。受托人无权转委托。</p>
+<p>委托期限：自2026年07月01日起至2027年06月30日止。</p>
+<div style="position:relative;height:60mm;margin-top:14mm">
+<div class="sig" style="left:88mm;top:4mm">委托单位（盖章）：{LENDER}</div>
+<div class="sig" style="left:88mm;top:16mm">法定代表人（签字）：<span class="hand">何振东</span></div>
+<div class="sig" style="left:88mm;top:30mm">受托人（签字）：<span class="hand">张建国</span></div>
+<div class="sig" style="left:88mm;top:42mm">日期：2026年07月01日</div>
+<img class="seal" src="{seal_png}" style="left:104mm;top:-8mm;transform:rotate(-6deg)">
+</div>
+<div class="foot">本授权委托书一式两份，委托单位及受托人各执一份；向公安机关报案时随报案材料提交原件。</div>
+"""
+    return pdf_page("授权委托书（报案）", [page1])

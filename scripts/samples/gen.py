@@ -49,6 +49,8 @@ def cmd_html(work):
         docs.report_diagnosis("seal-hospital.png", "seal-report.png"),
     )
     write(os.path.join(work, "complaint-letter.html"), docs.complaint_letter())
+    write(os.path.join(work, "seal-lender.html"), docs.seal_only_page(docs.lender_seal(), 300))
+    write(os.path.join(work, "institution-authorization.html"), docs.institution_authorization("seal-lender.png"))
 
 
 # ---------------------------------------------------------------------------
@@ -213,6 +215,9 @@ META = [
      False, None),
     ("power-of-attorney.png", "image", "image/png", "授权委托书",
      "借款人陈志伟授权江州优信商务咨询有限公司代为协商、投诉、接听电话及办理征信修复的授权委托书。",
+     False, None),
+    ("institution-authorization.pdf", "pdf", "application/pdf", "授权委托书（报案）",
+     "安衡消费金融有限公司授权消费者权益保护部组长张建国代表本单位向公安机关报案、提交材料、接受询问并签收法律文书的授权委托书，文字可检索。",
      False, None),
     ("call-recording.wav", "audio", "audio/wav", "客服通话录音",
      "客服致电借款人，由自称代理人的第三方代接并要求停息挂账、威胁向监管投诉，借款人短暂插话被制止。",

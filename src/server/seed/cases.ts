@@ -101,6 +101,9 @@ export function createCasesAndReferrals(ctx: CaseContext): void {
       if (e && caseEvidence.length < 40) caseEvidence.push(e);
     }
     if (i === 0) caseEvidence.unshift(...storyCaseEvidence(ctx, caseId, createdMs));
+    // A case headed for the police holds the lender's written authority for its handler.
+    const authority = REFERRAL_STATUS[plan.status] ? institutionAuthorization(ctx, caseId, createdMs) : null;
+    if (authority) caseEvidence.push(authority);
 
     const record = makeCase(ctx, { caseId, plan, gang, members, evidence: caseEvidence, createdMs });
     db.cases.push(record);
@@ -109,6 +112,8 @@ export function createCasesAndReferrals(ctx: CaseContext): void {
       // The second case waiting for review already has the lead's approval; the first is still a draft.
       const status = plan.status === 'pending_review' && db.cases.filter((x) => x.status === 'pending_review').length > 1 ? 'approved' : referralStatus;
       const referral = makeReferral(ctx, { record, gang, members, evidence: caseEvidence, status });
+      // A draft has the authority on file, not yet chosen in the builder.
+      if (status !== 'draft' && authority) referral.handler.powerOfAttorneyEvidenceId = authority.id;
       db.referrals.push(referral);
       record.referralIds.push(referral.id);
     }
@@ -141,6 +146,25 @@ function storyCaseEvidence(ctx: CaseContext, caseId: string, createdMs: number):
     db.evidence.push(e);
     return e;
   });
+}
+
+/** The lender's 授权委托书 naming the first lead as the person who reports to the police (the seeded handler). */
+function institutionAuthorization(ctx: CaseContext, caseId: string, createdMs: number): Evidence {
+  const { db, samples } = ctx;
+  const e = makeEvidence({
+    id: `ev-${String(db.evidence.length + 1).padStart(6, '0')}`,
+    file: samples.institutionAuthorization,
+    title: `授权委托书（${LENDER.shortName}→${leads[0].name}）`,
+    source: '本机构法务合规部出具',
+    complaintId: null,
+    caseId,
+    uploadedAt: iso(createdMs + 2 * DAY_MS),
+    uploadedById: leads[0].id,
+    verdict: UNVERIFIED,
+    perceptualHash: null,
+  });
+  db.evidence.push(e);
+  return e;
 }
 
 type MakeCaseInput = { caseId: string; plan: Plan; gang: Gang; members: Complaint[]; evidence: Evidence[]; createdMs: number };
@@ -268,7 +292,8 @@ function makeReferral(ctx: CaseContext, input: MakeReferralInput): Referral {
     const e = evidenceById.get(evidenceId)!;
     return {
       evidenceId,
-      description: e.title,
+      // The police must read in the list itself that a certificate is forged (a check approval enforces).
+      description: e.verdict.status === 'forged' ? `${e.title}（经核实系伪造）` : e.verdict.status === 'suspected_forged' ? `${e.title}（经核实疑似伪造）` : e.title,
       source: e.source,
       pages: e.kind === 'pdf' ? (e.fileName === 'complaint-letter.pdf' ? 2 : 3) : 1,
       verdict: e.verdict.status,

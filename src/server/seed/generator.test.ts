@@ -18,6 +18,7 @@ import { piiKey, type World } from '@/domain/world';
 import { dueAtIso } from '@/domain/deadlines';
 import { buildScoringContext, scoreComplaint } from '@/domain/scoring';
 import { dashboardStats } from '@/domain/stats';
+import { blockingIssues, validateReferral } from '@/domain/referral-validation';
 import { generateDemoData, generateDemoDataWithTruth, type GroundTruth } from './generator';
 import { isValidCardNumber, isValidIdNumber } from './identity';
 import { catalogue, sampleManifest, type SampleFile } from './samples';
@@ -373,6 +374,18 @@ describe('cases and referrals', () => {
       else expect(c.policeReceiptNo).toBeNull();
     }
     expect(new Set(db.referrals.map((r) => r.status))).toEqual(new Set(['draft', 'approved', 'submitted', 'accepted', 'filed', 'rejected']));
+  });
+
+  it('approved referrals pass the checks that approval enforces, over their files’ recorded hashes', () => {
+    const past = db.referrals.filter((r) => r.status !== 'draft');
+    expect(past.length).toBeGreaterThan(3);
+    for (const r of past) {
+      const hashes = Object.fromEntries(r.evidence.map((e) => [e.evidenceId, 'ok' as const]));
+      expect({ id: r.id, blocking: blockingIssues(validateReferral(r, hashes)).map((i) => i.code) }).toEqual({ id: r.id, blocking: [] });
+      const authority = db.evidence.find((e) => e.id === r.handler.powerOfAttorneyEvidenceId);
+      expect(authority?.caseId).toBe(r.caseId);
+      expect(authority?.fileName).toBe('institution-authorization.pdf');
+    }
   });
 
   it('tie the first case to the gang the sample files are about', () => {

@@ -32,6 +32,7 @@ export type SampleCatalog = {
   genuineDocuments: SampleFile[];
   powerOfAttorney: SampleFile;
   complaintLetter: SampleFile;
+  institutionAuthorization: SampleFile;
   callRecording: SampleFile;
   callTranscript: SampleFile | null;
   chat: SampleFile;
@@ -49,6 +50,7 @@ export function catalogue(manifest: readonly SampleFile[]): SampleCatalog {
     genuineDocuments: manifest.filter((f) => !f.forged && isCertificate(f)),
     powerOfAttorney: byFile('power-of-attorney.png'),
     complaintLetter: byFile('complaint-letter.pdf'),
+    institutionAuthorization: byFile('institution-authorization.pdf'),
     callRecording: byFile('call-recording.wav'),
     callTranscript: manifest.find((f) => f.file === 'call-recording.transcript.json') ?? null,
     chat: byFile('wechat-chat.txt'),
