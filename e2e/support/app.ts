@@ -13,7 +13,7 @@ export class Workbench {
     await expect(this.page.getByTestId('current-user')).toHaveAttribute('data-role', /analyst|lead|auditor/, { timeout: 60_000 });
   }
 
-  nav(key: 'queue' | 'cases' | 'graph' | 'referrals' | 'dashboard' | 'audit') {
+  nav(key: 'queue' | 'cases' | 'board' | 'graph' | 'evidence' | 'referrals' | 'dashboard' | 'audit') {
     return this.page.getByTestId(`nav-${key}`);
   }
 

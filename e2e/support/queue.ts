@@ -38,8 +38,11 @@ export class QueuePage {
     // are drawn again, and a click on the old one is lost: try again until the select has closed.
     // (No Escape here: it would close the drawer behind the select. A retry may click the option again
     // after a slow close, so pick an option whose second click changes nothing.)
+    // A long list draws only the options in view: typing into a searchable select brings the one wanted into view.
+    const search = select.locator('input[type="search"]');
     await expect(async () => {
       if ((await dropdown.count()) === 0) await select.click();
+      if (typeof option === 'string' && (await search.count()) > 0 && (await search.inputValue()) !== option) await search.fill(option);
       await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
       await expect(dropdown).toHaveCount(0, { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
   FolderOpenOutlined,
   InboxOutlined,
   LogoutOutlined,
@@ -20,12 +21,14 @@ import { useTranslation } from 'react-i18next';
 import { resetDemo, sessionKeys, sessionQuery, signOut, switchSession, usersQuery } from '@/api/resources/session';
 import { roleSchema, type Role } from '@/api/schemas';
 import { LANGUAGES, type Language } from './i18n';
+import { useInAppLinks } from './in-app-links';
 
 const NAV: { path: string; key: string; icon: ReactNode }[] = [
   { path: '/queue', key: 'queue', icon: <InboxOutlined /> },
   { path: '/cases', key: 'cases', icon: <FolderOpenOutlined /> },
   { path: '/board', key: 'board', icon: <TeamOutlined /> },
   { path: '/graph', key: 'graph', icon: <ApartmentOutlined /> },
+  { path: '/evidence', key: 'evidence', icon: <FileSearchOutlined /> },
   { path: '/referrals', key: 'referrals', icon: <FileProtectOutlined /> },
   { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined /> },
   { path: '/audit', key: 'audit', icon: <AuditOutlined /> },
@@ -41,6 +44,7 @@ export function RootLayout() {
   const session = useQuery(sessionQuery());
   const nav = session.data?.user.role === 'admin' ? [...NAV, ADMIN_NAV] : NAV;
   const selected = nav.find((n) => pathname === n.path || pathname.startsWith(`${n.path}/`))?.path;
+  useInAppLinks();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

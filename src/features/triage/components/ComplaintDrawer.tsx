@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { sessionQuery } from '@/api/resources/session';
 import { ReadOnlyNotice } from '@/components/ReadOnlyNotice';
-import { Descriptions, Divider, Drawer, Space, Tag, Typography } from 'antd';
+import { ApartmentOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Divider, Drawer, Space, Tag, Typography } from 'antd';
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { complaintQueries } from '@/api/resources/complaints';
@@ -86,6 +87,9 @@ function ComplaintBody({ complaint: c, onOpen, onFilterFamily, beginDecision, on
           <DeadlineCountdown dueAt={c.dueAt} status={c.status} />
         </Space>
         <Space size={8}>
+          <Button size="small" icon={<ApartmentOutlined />} href={`/graph?complaint=${encodeURIComponent(c.id)}`} data-testid="complaint-graph-link">
+            {t('triage.drawer.openGraph')}
+          </Button>
           <AssignToMeButton complaint={c} />
           <ReassignControl complaint={c} />
         </Space>
@@ -108,7 +112,15 @@ function ComplaintBody({ complaint: c, onOpen, onFilterFamily, beginDecision, on
               <UserName id={c.assigneeId} />
             </span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('queue.drawer.case')}>{c.caseId ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('queue.drawer.case')}>
+            {c.caseId ? (
+              <a href={`/cases/${encodeURIComponent(c.caseId)}`} data-testid="drawer-case-link" aria-label={t('triage.drawer.openCase', { id: c.caseId })}>
+                {c.caseId}
+              </a>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('queue.drawer.templateFamily')} span={2}>
             {c.templateFamilyId ? t('queue.drawer.familyValue', { id: c.templateFamilyId, count: c.templateFamilySize }) : '—'}
           </Descriptions.Item>
