@@ -59,6 +59,24 @@ test('opens a PDF with pages and thumbnails, finds Chinese text and highlights t
   await expect(page.getByTestId('pdf-hit-count')).toContainText('未找到');
 });
 
+test('text in a PDF can be selected and copied, as investigators copy it into a referral', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const ev = new EvidenceScreen(page);
+  await ev.open({ complaintId: WITH_PDF });
+  await ev.openKind('pdf');
+  const line = page.locator('[data-testid=pdf-page][data-page="1"] [data-testid=pdf-text-layer] span').filter({ hasText: 'AH-XF-2024-03-1178652' }).first();
+  await expect(line).toBeAttached();
+  const box = (await line.boundingBox())!;
+  expect(box.width).toBeGreaterThan(40);
+  await page.mouse.move(box.x + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain('1178652');
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('AH-XF-2024-03-1178652');
+});
+
 test('an annotation survives a reload and shows in the custody trail', async ({ page }) => {
   const ev = new EvidenceScreen(page);
   await ev.open({ complaintId: RICH });

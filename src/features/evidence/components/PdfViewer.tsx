@@ -3,9 +3,10 @@ import { Button, Input, Space, Tag, Typography } from 'antd';
 import { DownOutlined, UpOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '@/api/schemas';
-import type { PDFDocumentProxy, PDFPageProxy } from '@/lib/pdfjs';
+import { pdfjs, type PDFDocumentProxy, type PDFPageProxy } from '@/lib/pdfjs';
 import { findInPages, type PageText, type TextHit } from '../lib/pdf-search';
 import { RectLayer, type Rect } from './RectLayer';
+import textLayerStyles from './PdfTextLayer.module.css';
 
 type Props = {
   doc: PDFDocumentProxy;
@@ -17,7 +18,10 @@ type Props = {
 };
 
 
-/** One page: canvas rendered when it comes near the viewport, hits and annotations laid over it in fractions. */
+/**
+ * One page: canvas rendered when it comes near the viewport, pdf.js's text layer over it (so names, numbers and
+ * dates can be selected and copied), hits and annotations laid over that in fractions.
+ */
 function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotations, onDraw, highlightId, registerRef, onRendered }: {
   doc: PDFDocumentProxy;
   pageNumber: number;
@@ -33,6 +37,7 @@ function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotatio
 }) {
   const holder = useRef<HTMLDivElement | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const textLayer = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
   const [visible, setVisible] = useState(pageNumber === 1);
   const [rendered, setRendered] = useState(false);
@@ -60,6 +65,7 @@ function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotatio
   useEffect(() => {
     if (!visible || !size || !canvas.current) return;
     let task: { cancel: () => void; promise: Promise<void> } | null = null;
+    let text: InstanceType<typeof pdfjs.TextLayer> | null = null;
     let cancelled = false;
     void doc.getPage(pageNumber).then((p) => {
       if (cancelled || !canvas.current) return;
@@ -76,10 +82,20 @@ function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotatio
           onRendered?.();
         })
         .catch(() => undefined);
+      const layer = textLayer.current;
+      if (layer) {
+        // The text layer is laid out in CSS pixels; pdf.js scales for the device pixel ratio itself.
+        const cssViewport = p.getViewport({ scale: (baseWidth / size.w) * scale });
+        layer.replaceChildren();
+        layer.style.setProperty('--total-scale-factor', String(cssViewport.scale));
+        text = new pdfjs.TextLayer({ textContentSource: p.streamTextContent(), container: layer, viewport: cssViewport });
+        text.render().catch(() => undefined);
+      }
     });
     return () => {
       cancelled = true;
       task?.cancel();
+      text?.cancel();
     };
   }, [doc, pageNumber, visible, size, scale, baseWidth, onRendered]);
 
@@ -96,7 +112,8 @@ function PdfPage({ doc, pageNumber, scale, baseWidth, hits, activeHit, annotatio
       data-rendered={rendered ? 'true' : 'false'}
       style={{ position: 'relative', width, height, margin: '0 auto 12px', background: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.2)' }}
     >
-      <canvas ref={canvas} style={{ width: '100%', height: '100%', display: 'block' }} />
+      <canvas ref={canvas} style={{ width: '100%', height: '100%', display: 'block' }} aria-hidden />
+      <div ref={textLayer} className={textLayerStyles.layer} data-testid="pdf-text-layer" lang="zh-CN" />
       {hits.map((h, i) =>
         h.rects.map((r, j) => (
           <div
