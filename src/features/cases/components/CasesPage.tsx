@@ -98,7 +98,7 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
           mode="multiple"
           allowClear
           maxTagCount="responsive"
-          style={{ minWidth: 200 }}
+          style={{ width: 230 }}
           placeholder={t('cases.filter.status')}
           value={search.status ?? []}
           onChange={(v) => onSearchChange({ status: v.length ? v : undefined, page: undefined })}
@@ -121,7 +121,7 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
           data-testid="cases-filter-priority"
           mode="multiple"
           allowClear
-          style={{ minWidth: 140 }}
+          style={{ width: 170 }}
           placeholder={t('cases.filter.priority')}
           value={search.priority ?? []}
           onChange={(v) => onSearchChange({ priority: v.length ? v : undefined, page: undefined })}

@@ -18,6 +18,8 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
   const { t } = useTranslation();
   const set = (patch: QueueSearchPatch) => onChange(patch);
   const users = useQuery(usersQuery());
+  // Fixed widths: with a minimum only, "responsive" tag folding and the select's width feed each other and
+  // the box flickers between two sizes (and cannot be clicked while it moves).
   const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, size: 'middle' as const };
 
   return (
@@ -35,7 +37,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
       <Select
         {...multi}
         data-testid="filter-status"
-        style={{ minWidth: 150 }}
+        style={{ width: 180 }}
         // Empty means every status (written as an explicit empty list); the default is open work only.
         placeholder={t('queue.filter.allStatuses')}
         value={effectiveStatus(search)}
@@ -45,7 +47,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
       <Select
         {...multi}
         data-testid="filter-channel"
-        style={{ minWidth: 150 }}
+        style={{ width: 180 }}
         placeholder={t('queue.filter.channel')}
         value={search.channel ?? []}
         onChange={(v) => set({ channel: v.length ? v : undefined })}
@@ -54,7 +56,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
       <Select
         {...multi}
         data-testid="filter-grade"
-        style={{ minWidth: 130 }}
+        style={{ width: 160 }}
         placeholder={t('queue.filter.grade')}
         value={search.grade ?? []}
         onChange={(v) => set({ grade: v.length ? v : undefined })}
@@ -63,7 +65,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
       <Select
         {...multi}
         data-testid="filter-signal"
-        style={{ minWidth: 160 }}
+        style={{ width: 190 }}
         placeholder={t('triage.filter.signal')}
         value={search.signal ?? []}
         onChange={(v) => set({ signal: v.length ? v : undefined })}
@@ -72,7 +74,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
       <Select
         {...multi}
         data-testid="filter-label"
-        style={{ minWidth: 130 }}
+        style={{ width: 160 }}
         placeholder={t('triage.filter.label')}
         value={search.label ?? []}
         onChange={(v) => set({ label: v.length ? v : undefined })}
