@@ -78,8 +78,13 @@ test.describe('cases and assignment', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '状态变更' }).click();
     await page.keyboard.press('Escape');
     const steps = page.getByTestId('timeline-event');
-    await expect(steps.filter({ hasText: 'pending_review → reported' })).toContainText('张建国');
-    await expect(steps.filter({ hasText: 'closed → investigating' })).toContainText('发现新的关联借款人');
+    await expect(steps.filter({ hasText: '案件状态由“待复核”改为“已报案”' })).toContainText('张建国');
+    await expect(steps.filter({ hasText: '案件状态由“结案”改为“调查中”' })).toContainText('发现新的关联借款人');
+    await expect(page.getByTestId('case-timeline')).not.toContainText(/pending_review|→|u-lead-|draft for/);
+    // The reader's language, not the writer's.
+    await app.switchLanguage('English');
+    await expect(steps.filter({ hasText: 'Case status changed from “Pending review” to “Reported”' })).toContainText('张建国');
+    await app.switchLanguage('中文');
 
     // An auditor cannot move a case at all.
     await app.switchRole('auditor');
@@ -180,12 +185,13 @@ test.describe('cases and assignment', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^audit-.*\.csv$/);
     const csv = await readFile((await file.path())!, 'utf8');
-    expect(csv).toContain('id,at,actorId,actor,action,recordType,recordId,summary,reason');
-    expect(csv).toContain('u-auditor-1,郑文博,session_switch');
+    // Headers and events read as the screen does: in Chinese, with names and sentences.
+    expect(csv).toContain('时间（北京时间）,操作人,操作人账号,操作,对象类型,对象编号,内容,理由,事件编号');
+    expect(csv).toMatch(/\n2026-11-23 \d{2}:\d{2}:\d{2},郑文博,u-auditor-1,切换身份,用户,u-auditor-1,切换为合规审计身份,/);
     expect(csv).not.toMatch(/^[=+\-@]/m);
 
     await page.goto('/audit?action=export');
     await expect(page.getByTestId('audit-row').first()).toContainText('郑文博');
-    await expect(page.getByTestId('audit-row').first()).toContainText('audit CSV');
+    await expect(page.getByTestId('audit-row').first().getByTestId('audit-sentence')).toHaveText(/^导出审计日志 CSV，共 \d+ 条（筛选：action=session_switch）$/);
   });
 });

@@ -205,6 +205,8 @@ export const custodyEventSchema = z.object({
   actorId: id,
   action: z.enum(['uploaded', 'viewed', 'verdict', 'annotated', 'exported']),
   detail: z.string(),
+  /** The verdict reached, for a verdict event (its reason is the detail). */
+  verdict: verdictStatusSchema.optional(),
 });
 export type CustodyEvent = z.infer<typeof custodyEventSchema>;
 
@@ -467,6 +469,69 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
 export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system']);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
+/**
+ * What an event says, as data: every screen and export turns it into a sentence in the reader's language
+ * (src/domain/audit-sentence.ts), with people's names. `kind` names the sentence; the other fields fill it.
+ */
+export const auditKindSchema = z.enum([
+  'assigned',
+  'status',
+  'deadlineKind',
+  'label',
+  'note',
+  'joinedCase',
+  'leftCase',
+  'caseCreated',
+  'caseStatus',
+  'caseTitle',
+  'casePriority',
+  'entitiesAdded',
+  'complaintsAdded',
+  'complaintsRemoved',
+  'layoutSaved',
+  'merged',
+  'mergedInto',
+  'uploaded',
+  'annotated',
+  'viewed',
+  'exported',
+  'verdict',
+  'referralDrafted',
+  'referralEdited',
+  'referralApproved',
+  'referralTracking',
+  'referralExported',
+  'piiRevealed',
+  'capacity',
+  'auditExported',
+  'trailVerified',
+  'signedIn',
+  'signInFailed',
+  'accountLocked',
+  'signedOut',
+  'userCreated',
+  'userUpdated',
+  'passwordReset',
+  'demoReset',
+  'roleSwitched',
+]);
+export type AuditKind = z.infer<typeof auditKindSchema>;
+export const auditDetailSchema = z.object({
+  kind: auditKindSchema,
+  /** Values before and after (codes: a status, a label, a user id), rendered by the sentence. */
+  from: z.string().nullable().optional(),
+  to: z.string().nullable().optional(),
+  /** Another record the event names: the case a complaint joined, the case merged in. */
+  related: z.object({ type: recordTypeSchema, id: z.string() }).optional(),
+  /** Record ids or field names the change touched. */
+  ids: z.array(z.string()).optional(),
+  count: z.number().int().nonnegative().optional(),
+  /** Words the user wrote (a note, a file name), shown as written. */
+  text: z.string().optional(),
+  auto: z.boolean().optional(),
+});
+export type AuditDetail = z.infer<typeof auditDetailSchema>;
+
 export const auditEventSchema = z.object({
   id,
   at: isoDateTime,
@@ -474,8 +539,10 @@ export const auditEventSchema = z.object({
   action: auditActionSchema,
   recordType: recordTypeSchema,
   recordId: z.string(),
+  /** A plain-text line kept for events recorded before `detail` existed; screens prefer `detail`. */
   summary: z.string(),
   reason: z.string().nullable(),
+  detail: auditDetailSchema.nullish(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 

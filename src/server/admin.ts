@@ -40,7 +40,7 @@ async function main() {
       const taken = await tx.selectFrom('users').select('id').where((eb) => eb.or([eb('username', '=', body.username), eb('id', '=', id)])).executeTakeFirst();
       if (taken) throw new Error(`username ${body.username} is taken`);
       await tx.insertInto('users').values({ id, username: body.username, name: body.name, role: body.role, team: body.team, capacity: body.capacity, away: false, password_hash: hash }).execute();
-      recordAudit(world, { actorId: 'system', action: 'user_create', recordType: 'user', recordId: id, summary: `${body.username} (${body.role}) by the admin command` });
+      recordAudit(world, { actorId: 'system', action: 'user_create', recordType: 'user', recordId: id, summary: `${body.username} (${body.role}) by the admin command`, detail: { kind: 'userCreated', text: body.username, to: body.role } });
     });
     console.log(`created ${body.username} (${body.role})`);
     if (generated) console.log(`password (shown once): ${password}`);

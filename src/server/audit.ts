@@ -9,8 +9,28 @@ import { auditFromRow } from './db/records';
 
 export const GENESIS = '0'.repeat(64);
 
-/** Field order fixed here, never by an object's key order, so the same event always hashes the same. */
-export const canonicalEvent = (seq: number, e: AuditEvent) => JSON.stringify([seq, e.id, e.at, e.actorId, e.action, e.recordType, e.recordId, e.summary, e.reason]);
+/**
+ * Field order fixed here, never by an object's key order, so the same event always hashes the same (the database
+ * keeps `detail` as jsonb, which does not keep key order: its keys are sorted). An event without detail hashes as
+ * events did before the column existed.
+ */
+export const canonicalEvent = (seq: number, e: AuditEvent) => {
+  const fields: unknown[] = [seq, e.id, e.at, e.actorId, e.action, e.recordType, e.recordId, e.summary, e.reason];
+  if (e.detail) fields.push(sortedKeys(e.detail));
+  return JSON.stringify(fields);
+};
+
+const sortedKeys = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(sortedKeys)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, sortedKeys(x)]),
+        )
+      : v;
 
 export const chainHash = (prev: string, seq: number, e: AuditEvent) => createHash('sha256').update(prev).update(canonicalEvent(seq, e)).digest('hex');
 
@@ -22,7 +42,7 @@ export async function appendAudit(tx: Tx, events: AuditEvent[]) {
   const rows = events.map((e) => {
     seq += 1;
     const hash = chainHash(prev, seq, e);
-    const row = { seq, id: e.id, at: e.at, actor_id: e.actorId, action: e.action, record_type: e.recordType, record_id: e.recordId, summary: e.summary, reason: e.reason, prev_hash: prev, hash };
+    const row = { seq, id: e.id, at: e.at, actor_id: e.actorId, action: e.action, record_type: e.recordType, record_id: e.recordId, summary: e.summary, reason: e.reason, detail: e.detail ? JSON.stringify(e.detail) : null, prev_hash: prev, hash };
     prev = hash;
     return row;
   });

@@ -13,13 +13,13 @@ export const demoSessionRoutes: Route[] = [
     const user = db.users.find((u) => u.id === userId);
     if (!user) throw fail(422, 'validation', ctx.t('unknownUser'));
     db.session.userId = user.id;
-    recordAudit(db, { actorId: user.id, action: 'session_switch', recordType: 'user', recordId: user.id, summary: `demo role ${user.role}` });
+    recordAudit(db, { actorId: user.id, action: 'session_switch', recordType: 'user', recordId: user.id, summary: `demo role ${user.role}`, detail: { kind: 'roleSwitched', to: user.role } });
     return { user, demo: true };
   }),
 
   post('/demo/reset', async () => {
     const db = await resetToSeed();
-    recordAudit(db, { actorId: db.session.userId, action: 'demo_reset', recordType: 'system', recordId: 'demo', summary: 'demo data restored from seed' });
+    recordAudit(db, { actorId: db.session.userId, action: 'demo_reset', recordType: 'system', recordId: 'demo', summary: 'demo data restored from seed', detail: { kind: 'demoReset' } });
     return { ok: true };
   }),
 ];

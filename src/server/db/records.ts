@@ -57,7 +57,7 @@ export const userFromRow = (r: { id: string; name: string; role: string; team: s
   capacity: r.capacity,
 });
 
-export const auditFromRow = (r: { id: string; at: string; actor_id: string; action: string; record_type: string; record_id: string; summary: string; reason: string | null }): AuditEvent => ({
+export const auditFromRow = (r: { id: string; at: string; actor_id: string; action: string; record_type: string; record_id: string; summary: string; reason: string | null; detail?: unknown }): AuditEvent => ({
   id: r.id,
   at: r.at,
   actorId: r.actor_id,
@@ -66,6 +66,7 @@ export const auditFromRow = (r: { id: string; at: string; actor_id: string; acti
   recordId: r.record_id,
   summary: r.summary,
   reason: r.reason,
+  detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : (r.detail ?? null)) as AuditEvent['detail'],
 });
 
 export async function readMeta<T>(db: Db | Tx, key: string): Promise<T | undefined> {
@@ -92,7 +93,7 @@ export async function loadWorld(db: Db | Tx): Promise<World> {
     docs<Case>(db.selectFrom('cases').select('doc').orderBy('id').execute()),
     docs<Referral>(db.selectFrom('referrals').select('doc').orderBy('id').execute()),
     docs<GraphLayout>(db.selectFrom('graph_layouts').select('doc').execute()),
-    db.selectFrom('audit_events').select(['id', 'at', 'actor_id', 'action', 'record_type', 'record_id', 'summary', 'reason']).orderBy('seq').execute(),
+    db.selectFrom('audit_events').select(['id', 'at', 'actor_id', 'action', 'record_type', 'record_id', 'summary', 'reason', 'detail']).orderBy('seq').execute(),
     db.selectFrom('pii').select(['key', 'value']).execute(),
     readMeta<string>(db, 'generatedAt'),
     readMeta<number>(db, 'seed'),

@@ -64,6 +64,7 @@ export type Tables = {
     record_id: string;
     summary: string;
     reason: string | null;
+    detail: ColumnType<unknown, string | null, never> | null;
     prev_hash: string;
     hash: string;
   };

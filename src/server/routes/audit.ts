@@ -1,7 +1,9 @@
 import { auditQuerySchema, type AuditEvent, type AuditQuery } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import { toCsv } from '@/domain/csv';
+import { describeAuditEvent, PSEUDO_ACTORS } from '@/domain/audit-sentence';
 import { dashboardStats } from '@/domain/stats';
+import { sharedWords } from '../audit-words';
 import { get, parseQuery, post, type Route } from '../http';
 
 const auditMatcher = (q: AuditQuery) => (e: AuditEvent) =>
@@ -11,6 +13,9 @@ const auditMatcher = (q: AuditQuery) => (e: AuditEvent) =>
   (!q.recordId || e.recordId === q.recordId) &&
   (!q.from || e.at >= q.from) &&
   (!q.to || e.at <= q.to);
+
+/** 2026-11-23T02:00:00.000Z → 2026-11-23 10:00:00 (the team works in Beijing time). */
+const beijingTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 export const auditRoutes: Route[] = [
   get('/audit', (ctx) => {
@@ -31,17 +36,41 @@ export const auditRoutes: Route[] = [
     const q = parseQuery(ctx, auditQuerySchema);
     const user = ctx.user;
     const rows = db.audit.filter(auditMatcher(q)).reverse();
+    const words = sharedWords(ctx.lang);
     const names = new Map(db.users.map((u) => [u.id, u.name]));
+    const nameOf = (id: string | null | undefined) => (!id ? words('auditSentence.none') : PSEUDO_ACTORS.has(id) ? words(`auditSentence.actor.${id}`) : (names.get(id) ?? id));
+    // Read by people in a spreadsheet: their language, Beijing time, names and sentences; ids stay for joins.
     const csv = toCsv(
-      ['id', 'at', 'actorId', 'actor', 'action', 'recordType', 'recordId', 'summary', 'reason'],
-      rows.map((e) => [e.id, e.at, e.actorId, names.get(e.actorId) ?? '', e.action, e.recordType, e.recordId, e.summary, e.reason]),
+      ['at', 'actor', 'actorId', 'action', 'recordType', 'recordId', 'summary', 'reason', 'id'].map((c) => words(`audit.csv.${c}`)),
+      rows.map((e) => [
+        beijingTime(e.at),
+        nameOf(e.actorId),
+        e.actorId,
+        words(`auditAction.${e.action}`),
+        words(`recordType.${e.recordType}`),
+        e.recordId,
+        describeAuditEvent(e, words, nameOf),
+        e.reason,
+        e.id,
+      ]),
     );
     const now = new Date();
     const filters = Object.entries(q)
       .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
       .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`)
       .join('; ');
-    const event = recordAudit(db, { actorId: user.id, action: 'export', recordType: 'system', recordId: 'audit', summary: `audit CSV, ${rows.length} rows${filters ? ` (${filters})` : ''}` }, now);
+    const event = recordAudit(
+      db,
+      {
+        actorId: user.id,
+        action: 'export',
+        recordType: 'system',
+        recordId: 'audit',
+        summary: `audit CSV, ${rows.length} rows${filters ? ` (${filters})` : ''}`,
+        detail: { kind: 'auditExported', count: rows.length, ...(filters ? { text: filters } : {}) },
+      },
+      now,
+    );
     return { fileName: `audit-${now.toISOString().slice(0, 19).replace(/[:T]/g, '')}.csv`, csv, rows: rows.length, auditEventId: event.id };
   }),
   get('/stats', (ctx) => dashboardStats(ctx.db, new Date())),

@@ -52,7 +52,7 @@ export const boardRoutes: Route[] = [
     const body = await parseBody(ctx, capacityPatchSchema);
     const lead = requireLead(ctx);
     const user = findOr404(ctx, db.users, String(ctx.params.id));
-    recordAudit(db, { actorId: lead.id, action: 'capacity_change', recordType: 'user', recordId: user.id, summary: `${user.capacity} → ${body.capacity}` });
+    recordAudit(db, { actorId: lead.id, action: 'capacity_change', recordType: 'user', recordId: user.id, summary: `${user.capacity} → ${body.capacity}`, detail: { kind: 'capacity', from: String(user.capacity), to: String(body.capacity) } });
     user.capacity = body.capacity;
     return user;
   }),
@@ -80,7 +80,7 @@ export const boardRoutes: Route[] = [
         continue;
       }
       if (record.assigneeId === body.assigneeId) continue;
-      recordAudit(db, { actorId: user.id, action: 'assign', recordType: ref.type, recordId: record.id, summary: `${record.assigneeId ?? '—'} → ${body.assigneeId ?? '—'}` }, now);
+      recordAudit(db, { actorId: user.id, action: 'assign', recordType: ref.type, recordId: record.id, summary: `${record.assigneeId ?? '—'} → ${body.assigneeId ?? '—'}`, detail: { kind: 'assigned', from: record.assigneeId, to: body.assigneeId } }, now);
       record.assigneeId = body.assigneeId;
       record.version += 1;
       record.updatedAt = now.toISOString();
@@ -114,7 +114,7 @@ export const boardRoutes: Route[] = [
         skipped.push(a.complaintId);
         continue;
       }
-      recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'complaint', recordId: complaint.id, summary: `— → ${person.id} (auto)` }, now);
+      recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'complaint', recordId: complaint.id, summary: `— → ${person.id} (auto)`, detail: { kind: 'assigned', from: null, to: person.id, auto: true } }, now);
       complaint.assigneeId = person.id;
       complaint.version += 1;
       complaint.updatedAt = now.toISOString();

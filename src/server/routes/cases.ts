@@ -23,20 +23,30 @@ function complaintIdsForEntities(db: World, entityIds: string[]): string[] {
   return uniq(ids).filter((id) => db.complaints.some((c) => c.id === id));
 }
 
-/** Moves complaints into a case; a complaint belongs to one case, so it leaves its previous one. */
-function attachComplaints(db: World, kase: Case, complaints: Complaint[], now: string) {
+/**
+ * Moves complaints into a case; a complaint belongs to one case, so it leaves its previous one. Each complaint's
+ * history says where it went (and from where), and a case that loses complaints records which and to where.
+ */
+function attachComplaints(db: World, kase: Case, complaints: Complaint[], now: string, actorId: string, action: 'case_create' | 'case_update') {
+  const left = new Map<string, string[]>();
   for (const c of complaints) {
-    if (c.caseId && c.caseId !== kase.id) {
-      const previous = db.cases.find((k) => k.id === c.caseId);
+    const from = c.caseId && c.caseId !== kase.id ? c.caseId : null;
+    if (from) {
+      const previous = db.cases.find((k) => k.id === from);
       if (previous) {
         previous.complaintIds = previous.complaintIds.filter((id) => id !== c.id);
         previous.version += 1;
         previous.updatedAt = now;
+        left.set(from, [...(left.get(from) ?? []), c.id]);
       }
     }
     c.caseId = kase.id;
     c.version += 1;
     c.updatedAt = now;
+    recordAudit(db, { actorId, action, recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}`, detail: { kind: 'joinedCase', from, related: { type: 'case', id: kase.id } } }, new Date(now));
+  }
+  for (const [caseId, ids] of left) {
+    recordAudit(db, { actorId, action: 'case_update', recordType: 'case', recordId: caseId, summary: `− ${ids.join(', ')} → ${kase.id}`, detail: { kind: 'leftCase', ids, related: { type: 'case', id: kase.id } } }, new Date(now));
   }
   kase.complaintIds = uniq([...kase.complaintIds, ...complaints.map((c) => c.id)]);
   kase.evidenceIds = uniq([...kase.evidenceIds, ...complaints.flatMap((c) => c.evidenceIds)]);
@@ -134,9 +144,8 @@ export const casesRoutes: Route[] = [
       version: 1,
     };
     db.cases.push(kase);
-    attachComplaints(db, kase, complaints, iso);
-    for (const c of complaints) recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}` }, now);
-    recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'case', recordId: kase.id, summary: `${kase.title} (${kase.complaintIds.length})` }, now);
+    recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'case', recordId: kase.id, summary: `${kase.title} (${complaints.length})`, detail: { kind: 'caseCreated', text: kase.title, count: complaints.length } }, now);
+    attachComplaints(db, kase, complaints, iso, user.id, 'case_create');
     return kase;
   }),
 
@@ -166,7 +175,7 @@ export const casesRoutes: Route[] = [
     }
 
     if (patch.status && patch.status !== kase.status) {
-      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: kase.id, summary: `${kase.status} → ${patch.status}`, reason: patch.statusReason?.trim() || null });
+      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: kase.id, summary: `${kase.status} → ${patch.status}`, reason: patch.statusReason?.trim() || null, detail: { kind: 'caseStatus', from: kase.status, to: patch.status } });
       if (patch.status === 'accepted') kase.acceptedAt = patch.acceptedAt ?? now;
       if (patch.status === 'filed') kase.filedAt = patch.filedAt ?? now;
       kase.status = patch.status;
@@ -176,26 +185,25 @@ export const casesRoutes: Route[] = [
     }
     if (patch.policeReceiptNo !== undefined) kase.policeReceiptNo = patch.policeReceiptNo.trim() || null;
     if (patch.title !== undefined && patch.title !== kase.title) {
-      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `title: ${patch.title}` });
+      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `title: ${patch.title}`, detail: { kind: 'caseTitle', from: kase.title, to: patch.title } });
       kase.title = patch.title;
     }
     if (patch.priority !== undefined && patch.priority !== kase.priority) {
-      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `priority: ${kase.priority} → ${patch.priority}` });
+      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `priority: ${kase.priority} → ${patch.priority}`, detail: { kind: 'casePriority', from: kase.priority, to: patch.priority } });
       kase.priority = patch.priority;
     }
     if (patch.assigneeId !== undefined && patch.assigneeId !== kase.assigneeId) {
-      recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'case', recordId: kase.id, summary: `${kase.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}` });
+      recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'case', recordId: kase.id, summary: `${kase.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}`, detail: { kind: 'assigned', from: kase.assigneeId, to: patch.assigneeId } });
       kase.assigneeId = patch.assigneeId;
     }
     if (addEntityIds.length) {
       kase.entityIds.push(...addEntityIds);
-      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${addEntityIds.length} entities` });
+      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${addEntityIds.length} entities`, detail: { kind: 'entitiesAdded', count: addEntityIds.length } });
     }
     if (addComplaints.length) {
-      attachComplaints(db, kase, addComplaints, now);
-      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${addComplaints.map((c) => c.id).join(', ')}` });
-      // So each complaint's own history shows where it went.
-      for (const c of addComplaints) recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'complaint', recordId: c.id, summary: `→ ${kase.id}` });
+      const ids = addComplaints.map((c) => c.id);
+      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `+ ${ids.join(', ')}`, detail: { kind: 'complaintsAdded', ids } });
+      attachComplaints(db, kase, addComplaints, now, user.id, 'case_update');
     }
     const removing = (patch.removeComplaintIds ?? []).filter((id) => kase.complaintIds.includes(id));
     if (removing.length) {
@@ -208,13 +216,13 @@ export const casesRoutes: Route[] = [
         const kept = new Set(db.complaints.filter((k) => kase.complaintIds.includes(k.id)).flatMap((k) => k.evidenceIds));
         kase.evidenceIds = kase.evidenceIds.filter((e) => !c.evidenceIds.includes(e) || kept.has(e));
       }
-      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `− ${removing.join(', ')}` });
+      recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: kase.id, summary: `− ${removing.join(', ')}`, detail: { kind: 'complaintsRemoved', ids: removing } });
     }
     if (patch.note) {
       const mentions = mentionsIn(db, patch.note, patch.mentions);
       kase.notes.push({ id: `n-${kase.id}-${kase.notes.length + 1}`, authorId: user.id, text: patch.note, at: now, mentions });
       const names = mentions.map((id) => `@${db.users.find((u) => u.id === id)?.name ?? id}`).join(' ');
-      recordAudit(db, { actorId: user.id, action: 'note', recordType: 'case', recordId: kase.id, summary: (names ? `${names} ` : '') + patch.note.slice(0, 80) });
+      recordAudit(db, { actorId: user.id, action: 'note', recordType: 'case', recordId: kase.id, summary: (names ? `${names} ` : '') + patch.note.slice(0, 80), detail: { kind: 'note', text: (names ? `${names} ` : '') + patch.note.slice(0, 200) } });
     }
     kase.version += 1;
     kase.updatedAt = now;
@@ -234,7 +242,7 @@ export const casesRoutes: Route[] = [
     const mergeable = new Set(['new', 'investigating', 'pending_review']);
     if (!mergeable.has(source.status) || !mergeable.has(target.status)) throw fail(422, 'validation', ctx.t('mergeClosed'));
     const now = new Date().toISOString();
-    attachComplaints(db, target, db.complaints.filter((c) => source.complaintIds.includes(c.id)), now);
+    attachComplaints(db, target, db.complaints.filter((c) => source.complaintIds.includes(c.id)), now, user.id, 'case_update');
     target.entityIds = uniq([...target.entityIds, ...source.entityIds]);
     target.target = { ...target.target, entityIds: uniq([...target.target.entityIds, ...source.target.entityIds]) };
     target.evidenceIds = uniq([...target.evidenceIds, ...source.evidenceIds]);
@@ -252,8 +260,8 @@ export const casesRoutes: Route[] = [
     source.status = 'closed';
     source.version += 1;
     source.updatedAt = now;
-    recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: target.id, summary: `merged ${source.id}` });
-    recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: source.id, summary: `merged into ${target.id}`, reason: `merged into ${target.id}` });
+    recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: target.id, summary: `merged ${source.id}`, detail: { kind: 'merged', related: { type: 'case', id: source.id } } });
+    recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: source.id, summary: `merged into ${target.id}`, reason: null, detail: { kind: 'mergedInto', related: { type: 'case', id: target.id } } });
     return target;
   }),
 ];

@@ -49,30 +49,30 @@ export const complaintsRoutes: Route[] = [
     if (relabelling) checkLabelChange(ctx, complaint, patch.label!, patch.labelReason);
 
     if (assigning && patch.assigneeId !== undefined) {
-      recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}` }, now);
+      recordAudit(db, { actorId: user.id, action: 'assign', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.assigneeId ?? '—'} → ${patch.assigneeId ?? '—'}`, detail: { kind: 'assigned', from: complaint.assigneeId, to: patch.assigneeId } }, now);
       complaint.assigneeId = patch.assigneeId;
     }
     if (relabelling && patch.label !== undefined) {
       recordAudit(
         db,
-        { actorId: user.id, action: 'label_change', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.label} → ${patch.label}`, reason: patch.labelReason ?? null },
+        { actorId: user.id, action: 'label_change', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.label} → ${patch.label}`, reason: patch.labelReason ?? null, detail: { kind: 'label', from: complaint.label, to: patch.label } },
         now,
       );
       complaint.label = patch.label;
     }
     if (patch.status !== undefined && patch.status !== complaint.status) {
-      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.status} → ${patch.status}` }, now);
+      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.status} → ${patch.status}`, detail: { kind: 'status', from: complaint.status, to: patch.status } }, now);
       complaint.status = patch.status;
     }
     if (patch.deadlineKind !== undefined && patch.deadlineKind !== complaint.deadlineKind) {
-      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'complaint', recordId: complaint.id, summary: `deadline ${complaint.deadlineKind} → ${patch.deadlineKind}` }, now);
+      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'complaint', recordId: complaint.id, summary: `deadline ${complaint.deadlineKind} → ${patch.deadlineKind}`, detail: { kind: 'deadlineKind', from: complaint.deadlineKind, to: patch.deadlineKind } }, now);
       complaint.deadlineKind = patch.deadlineKind;
       // The calendar rule: end of the Nth day in Beijing time, the day of receipt not counted.
       complaint.dueAt = dueAtIso(complaint.receivedAt, patch.deadlineKind);
     }
     if (patch.note !== undefined) {
       complaint.notes.push({ id: `n-${complaint.id}-${complaint.notes.length + 1}`, authorId: user.id, text: patch.note, at: now.toISOString() });
-      recordAudit(db, { actorId: user.id, action: 'note', recordType: 'complaint', recordId: complaint.id, summary: patch.note.slice(0, 80) }, now);
+      recordAudit(db, { actorId: user.id, action: 'note', recordType: 'complaint', recordId: complaint.id, summary: patch.note.slice(0, 80), detail: { kind: 'note', text: patch.note.slice(0, 200) } }, now);
     }
     complaint.version += 1;
     complaint.updatedAt = now.toISOString();

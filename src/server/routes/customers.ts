@@ -23,6 +23,7 @@ export const customersRoutes: Route[] = [
       recordId: body.recordId,
       summary: body.field,
       reason: body.reason,
+      detail: { kind: 'piiRevealed', to: body.field },
     });
     return { value, auditEventId: event.id };
   }),

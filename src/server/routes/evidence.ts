@@ -109,7 +109,7 @@ export const evidenceRoutes: Route[] = [
       uploadedById: user.id,
       verdict: { status: 'unverified', reason: '', method: '', byId: null, at: null },
       annotations: [],
-      custody: [{ at: now, actorId: user.id, action: 'uploaded', detail: `${session.fileName}（${sniffed.type.label}，${total} 字节）；SHA-256 ${sha256.slice(0, 12)}…` }],
+      custody: [{ at: now, actorId: user.id, action: 'uploaded', detail: `${session.fileName} · ${sniffed.type.label} · ${total} B · SHA-256 ${sha256.slice(0, 12)}…` }],
       perceptualHash: body.perceptualHash,
       version: 1,
     };
@@ -122,7 +122,7 @@ export const evidenceRoutes: Route[] = [
     const fingerprint = documentFingerprint(item);
     const sameDocument = new Set(db.evidence.filter((e) => documentFingerprint(e) === fingerprint).map((e) => e.id));
     rescore(db, db.complaints.filter((c) => c.id === session.complaintId || c.evidenceIds.some((id) => sameDocument.has(id))).map((c) => c.id));
-    recordAudit(db, { actorId: user.id, action: 'evidence_added', recordType: 'evidence', recordId: id, summary: `${session.fileName}（${sniffed.type.label}）`, reason: null });
+    recordAudit(db, { actorId: user.id, action: 'evidence_added', recordType: 'evidence', recordId: id, summary: `${session.fileName}（${sniffed.type.label}）`, reason: null, detail: { kind: 'uploaded', text: session.fileName, to: sniffed.type.label } });
     return item;
   }),
 
@@ -157,9 +157,9 @@ export const evidenceRoutes: Route[] = [
     const at = new Date().toISOString();
     const annotation = { id: `an-${item.id}-${item.annotations.length + 1}-${Date.now().toString(36)}`, page: body.page, rect: body.rect, note: body.note, signalCode: body.signalCode, authorId: user.id, at };
     item.annotations.push(annotation);
-    item.custody.push({ at, actorId: user.id, action: 'annotated', detail: `${body.page ? `第${body.page}页：` : ''}${body.note}` });
+    item.custody.push({ at, actorId: user.id, action: 'annotated', detail: body.note });
     item.version += 1;
-    recordAudit(db, { actorId: user.id, action: 'annotate', recordType: 'evidence', recordId: item.id, summary: body.note, reason: null });
+    recordAudit(db, { actorId: user.id, action: 'annotate', recordType: 'evidence', recordId: item.id, summary: body.note, reason: null, detail: { kind: 'annotated', text: body.note.slice(0, 200) } });
     return item;
   }),
 
@@ -170,7 +170,7 @@ export const evidenceRoutes: Route[] = [
     // Viewing is custody too, auditors included: whoever saw the file is part of its trail.
     const user = ctx.user;
     item.custody.push({ at: new Date().toISOString(), actorId: user.id, action: body.action, detail: body.detail });
-    recordAudit(db, { actorId: user.id, action: body.action === 'viewed' ? 'evidence_viewed' : 'export', recordType: 'evidence', recordId: item.id, summary: body.detail || item.title, reason: null });
+    recordAudit(db, { actorId: user.id, action: body.action === 'viewed' ? 'evidence_viewed' : 'export', recordType: 'evidence', recordId: item.id, summary: body.detail || item.title, reason: null, detail: { kind: body.action, text: body.detail || item.title } });
     return item;
   }),
 
@@ -181,10 +181,11 @@ export const evidenceRoutes: Route[] = [
     const user = requireWriter(ctx);
     checkVersion(ctx, item, body.version);
     const at = new Date().toISOString();
+    const previous = item.verdict.status;
     item.verdict = { status: body.status, reason: body.reason, method: body.method, byId: user.id, at };
-    item.custody.push({ at, actorId: user.id, action: 'verdict', detail: `${body.status}: ${body.reason}` });
+    item.custody.push({ at, actorId: user.id, action: 'verdict', verdict: body.status, detail: body.reason });
     item.version += 1;
-    recordAudit(db, { actorId: user.id, action: 'verdict', recordType: 'evidence', recordId: item.id, summary: body.status, reason: `${body.reason}（${body.method}）` });
+    recordAudit(db, { actorId: user.id, action: 'verdict', recordType: 'evidence', recordId: item.id, summary: body.status, reason: `${body.reason}（${body.method}）`, detail: { kind: 'verdict', from: previous, to: body.status } });
     // The complaints that carry this document score it again: a forged verdict is a signal.
     rescore(db, db.complaints.filter((c) => c.id === item.complaintId || c.evidenceIds.includes(item.id)).map((c) => c.id));
     return item;

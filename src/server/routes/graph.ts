@@ -55,7 +55,7 @@ export const graphRoutes: Route[] = [
     const now = new Date();
     const saved: GraphLayout = { caseId, entityIds: body.entityIds, positions: body.positions, savedById: user.id, savedAt: now.toISOString(), version: (existing?.version ?? 0) + 1 };
     layouts[caseId] = saved;
-    recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: caseId, summary: `graph layout (${body.entityIds.length})` }, now);
+    recordAudit(db, { actorId: user.id, action: 'case_update', recordType: 'case', recordId: caseId, summary: `graph layout (${body.entityIds.length})`, detail: { kind: 'layoutSaved', count: body.entityIds.length } }, now);
     return saved;
   }),
 ];

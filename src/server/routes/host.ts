@@ -3,7 +3,7 @@
  * reset. Each write runs through the world store, so it is one transaction with its audit event.
  */
 import type { Context } from 'hono';
-import { accountCreateSchema, accountPatchSchema, loginSchema, passwordResetSchema, type Account, type DemoInfo, type User } from '@/api/schemas';
+import { accountCreateSchema, accountPatchSchema, loginSchema, passwordResetSchema, type Account, type AuditDetail, type DemoInfo, type User } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import type { Services } from '../app';
 import { verifyTrail } from '../audit';
@@ -86,28 +86,28 @@ export const hostRoutes: HostRoute[] = [
       // The slow hash runs before the transaction, so sign-ins never hold the write lock while hashing.
       const passwordOk = row ? await verifyPassword(body.password, row.password_hash) : await verifyPassword(body.password, await (dummyHash ??= hashPassword('not a password')));
       const outcome = await services.worlds.write<LoginOutcome>(async (world, tx) => {
-        const audit = (actorId: string, action: 'login' | 'login_failed' | 'account_locked', summary: string) =>
-          recordAudit(world, { actorId, action, recordType: 'user', recordId: actorId, summary }, now);
+        const audit = (actorId: string, action: 'login' | 'login_failed' | 'account_locked', summary: string, detail: AuditDetail) =>
+          recordAudit(world, { actorId, action, recordType: 'user', recordId: actorId, summary, detail }, now);
         if (!row) {
           // The typed name is not recorded: people type passwords into the name field.
-          recordAudit(world, { actorId: 'anonymous', action: 'login_failed', recordType: 'system', recordId: 'login', summary: 'unknown username' }, now);
+          recordAudit(world, { actorId: 'anonymous', action: 'login_failed', recordType: 'system', recordId: 'login', summary: 'unknown username', detail: { kind: 'signInFailed', from: 'unknownUser' } }, now);
           return { kind: 'refused', status: 401, key: 'loginFailed' };
         }
         const fresh = await tx.selectFrom('users').select(['failed_logins', 'locked_until', 'disabled']).where('id', '=', row.id).forUpdate().executeTakeFirstOrThrow();
         if (fresh.disabled) {
-          audit(row.id, 'login_failed', 'account disabled');
+          audit(row.id, 'login_failed', 'account disabled', { kind: 'signInFailed', from: 'disabled' });
           return { kind: 'refused', status: 403, key: 'accountDisabled' };
         }
         if (fresh.locked_until && Date.parse(fresh.locked_until) > now.getTime()) {
-          audit(row.id, 'login_failed', 'account locked');
+          audit(row.id, 'login_failed', 'account locked', { kind: 'signInFailed', from: 'locked' });
           return { kind: 'refused', status: 423, key: 'accountLocked' };
         }
         if (!passwordOk) {
           const failures = fresh.failed_logins + 1;
-          audit(row.id, 'login_failed', `wrong password (${failures}/${MAX_FAILED_LOGINS})`);
+          audit(row.id, 'login_failed', `wrong password (${failures}/${MAX_FAILED_LOGINS})`, { kind: 'signInFailed', from: 'wrongPassword', count: failures });
           if (failures >= MAX_FAILED_LOGINS) {
             await tx.updateTable('users').set({ failed_logins: 0, locked_until: new Date(now.getTime() + LOCKOUT_MS) }).where('id', '=', row.id).execute();
-            audit(row.id, 'account_locked', `${MAX_FAILED_LOGINS} failed sign-ins: locked for 15 minutes`);
+            audit(row.id, 'account_locked', `${MAX_FAILED_LOGINS} failed sign-ins: locked for 15 minutes`, { kind: 'accountLocked', count: MAX_FAILED_LOGINS });
             return { kind: 'refused', status: 423, key: 'accountLocked' };
           }
           await tx.updateTable('users').set({ failed_logins: failures }).where('id', '=', row.id).execute();
@@ -115,7 +115,7 @@ export const hostRoutes: HostRoute[] = [
         }
         await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
         const token = await createSession(tx, row.id, now, services.sessions);
-        audit(row.id, 'login', 'signed in');
+        audit(row.id, 'login', 'signed in', { kind: 'signedIn' });
         const user = world.users.find((u) => u.id === row.id)!;
         return { kind: 'ok', token, user };
       });
@@ -135,7 +135,7 @@ export const hostRoutes: HostRoute[] = [
         const sessionId = ctx.sessionId;
         await ctx.services.worlds.write(async (world, tx) => {
           await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-          recordAudit(world, { actorId: user.id, action: 'logout', recordType: 'user', recordId: user.id, summary: 'signed out' }, ctx.services.now());
+          recordAudit(world, { actorId: user.id, action: 'logout', recordType: 'user', recordId: user.id, summary: 'signed out', detail: { kind: 'signedOut' } }, ctx.services.now());
         });
       }
       return jsonResponse({ ok: true }, 200, { 'Set-Cookie': clearedCookie(!!ctx.services.secureCookies) });
@@ -162,7 +162,7 @@ export const hostRoutes: HostRoute[] = [
       await services.reseed();
       services.worlds.invalidate();
       await services.worlds.write((world) => {
-        recordAudit(world, { actorId: admin.id, action: 'demo_reset', recordType: 'system', recordId: 'demo', summary: 'demo data restored from seed' }, services.now());
+        recordAudit(world, { actorId: admin.id, action: 'demo_reset', recordType: 'system', recordId: 'demo', summary: 'demo data restored from seed', detail: { kind: 'demoReset' } }, services.now());
       });
       // Every session went with the old data, this one included.
       return jsonResponse({ ok: true }, 200, { 'Set-Cookie': clearedCookie(!!services.secureCookies) });
@@ -179,7 +179,10 @@ export const hostRoutes: HostRoute[] = [
       return services.worlds.write(async (world, tx) => {
         const check = await verifyTrail(tx);
         const summary = check.ok ? `chain intact: ${check.checked} events` : `chain broken at #${check.firstBroken!.seq} (${check.firstBroken!.id}, ${check.firstBroken!.problem})`;
-        const event = recordAudit(world, { actorId: user.id, action: 'trail_verify', recordType: 'system', recordId: 'audit', summary }, services.now());
+        const detail: AuditDetail = check.ok
+          ? { kind: 'trailVerified', to: 'ok', count: check.checked }
+          : { kind: 'trailVerified', to: 'broken', count: check.checked, text: `#${check.firstBroken!.seq} (${check.firstBroken!.id})` };
+        const event = recordAudit(world, { actorId: user.id, action: 'trail_verify', recordType: 'system', recordId: 'audit', summary, detail }, services.now());
         return { ok: check.ok, checked: check.checked, firstBroken: check.firstBroken, auditEventId: event.id };
       });
     },
@@ -213,7 +216,7 @@ export const hostRoutes: HostRoute[] = [
           .values({ id, username: body.username, name: body.name, role: body.role, team: body.team, capacity: body.capacity, away: false, password_hash: hash })
           .returning(ACCOUNT_COLUMNS)
           .executeTakeFirstOrThrow();
-        recordAudit(world, { actorId: admin.id, action: 'user_create', recordType: 'user', recordId: id, summary: `${body.username} (${body.role}, ${body.team || '—'})` }, services.now());
+        recordAudit(world, { actorId: admin.id, action: 'user_create', recordType: 'user', recordId: id, summary: `${body.username} (${body.role}, ${body.team || '—'})`, detail: { kind: 'userCreated', text: body.username, to: body.role } }, services.now());
         return accountOf(row, services.now());
       });
       services.worlds.invalidate();
@@ -246,7 +249,7 @@ export const hostRoutes: HostRoute[] = [
           .executeTakeFirstOrThrow();
         // A disabled account is signed out everywhere at once; its history stays attributed to it.
         if (body.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-        recordAudit(world, { actorId: admin.id, action: 'user_update', recordType: 'user', recordId: id, summary: changes.map(([k, v]) => `${k}: ${String(v)}`).join(', ') || 'no change' }, services.now());
+        recordAudit(world, { actorId: admin.id, action: 'user_update', recordType: 'user', recordId: id, summary: changes.map(([k, v]) => `${k}: ${String(v)}`).join(', ') || 'no change', detail: { kind: 'userUpdated', ids: changes.map(([k]) => k) } }, services.now());
         return accountOf(row, services.now());
       });
       services.worlds.invalidate();
@@ -278,7 +281,7 @@ export const hostRoutes: HostRoute[] = [
         }
         // The old password may be known to someone else: every session of the account ends.
         await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-        recordAudit(world, { actorId: admin.id, action: 'password_reset', recordType: 'user', recordId: id, summary: 'password reset by an administrator' }, services.now());
+        recordAudit(world, { actorId: admin.id, action: 'password_reset', recordType: 'user', recordId: id, summary: 'password reset by an administrator', detail: { kind: 'passwordReset' } }, services.now());
         return accountOf(row, services.now());
       });
     },

@@ -38,7 +38,7 @@ export const referralsRoutes: Route[] = [
     db.referrals.push(referral);
     kase.referralIds.push(referral.id);
     kase.version += 1;
-    recordAudit(db, { actorId: user.id, action: 'referral_update', recordType: 'referral', recordId: referral.id, summary: `draft for ${kase.id}` });
+    recordAudit(db, { actorId: user.id, action: 'referral_update', recordType: 'referral', recordId: referral.id, summary: `draft for ${kase.id}`, detail: { kind: 'referralDrafted', related: { type: 'case', id: kase.id } } });
     return referral;
   }),
 
@@ -55,7 +55,7 @@ export const referralsRoutes: Route[] = [
     if (referral.status === 'approved') Object.assign(referral, { status: 'draft', approvedById: null, approvedAt: null });
     referral.version += 1;
     referral.updatedAt = new Date().toISOString();
-    recordAudit(db, { actorId: user.id, action: 'referral_update', recordType: 'referral', recordId: referral.id, summary: Object.keys(fields).join(', ') });
+    recordAudit(db, { actorId: user.id, action: 'referral_update', recordType: 'referral', recordId: referral.id, summary: Object.keys(fields).join(', '), detail: { kind: 'referralEdited', ids: Object.keys(fields) } });
     return referral;
   }),
 
@@ -71,7 +71,7 @@ export const referralsRoutes: Route[] = [
     if (blocking.length) throw fail(422, 'validation', ctx.t('approveNeedsValid', { count: String(blocking.length) }));
     const now = new Date().toISOString();
     Object.assign(referral, { status: 'approved', approvedById: user.id, approvedAt: now, updatedAt: now, version: referral.version + 1 });
-    recordAudit(db, { actorId: user.id, action: 'approve', recordType: 'referral', recordId: referral.id, summary: 'approved' });
+    recordAudit(db, { actorId: user.id, action: 'approve', recordType: 'referral', recordId: referral.id, summary: 'approved', detail: { kind: 'referralApproved' } });
     return referral;
   }),
 
@@ -97,13 +97,15 @@ export const referralsRoutes: Route[] = [
       if (!e) throw fail(422, 'validation', `${ctx.t('notFound')} ${item.evidenceId}`);
       return { evidenceId: e.id, fileName: e.fileName, mime: e.mime, size: e.size, url: e.url };
     });
+    const clearParties = parties.filter((p) => p.idNumber || p.phone).length;
     const event = recordAudit(db, {
       actorId: user.id,
       action: 'export',
       recordType: 'referral',
       recordId: referral.id,
-      summary: `报案材料包 v${referral.version}：报案书 DOCX/PDF，证据 ${files.length} 份，被报案人明文信息 ${parties.filter((p) => p.idNumber || p.phone).length} 人`,
+      summary: `报案材料包 v${referral.version}：报案书 DOCX/PDF，证据 ${files.length} 份，被报案人明文信息 ${clearParties} 人`,
       reason: body.reason,
+      detail: { kind: 'referralExported', count: files.length, to: String(clearParties) },
     });
     return { parties, files, auditEventId: event.id } satisfies ReferralExport;
   }),
@@ -123,10 +125,10 @@ export const referralsRoutes: Route[] = [
     // Every rule checked: now change both records.
     const now = new Date().toISOString();
     Object.assign(referral, next, { version: referral.version + 1, updatedAt: now });
-    recordAudit(db, { actorId: user.id, action: 'referral_update', recordType: 'referral', recordId: referral.id, summary: `tracking: ${cmd.action}` });
+    recordAudit(db, { actorId: user.id, action: 'referral_update', recordType: 'referral', recordId: referral.id, summary: `tracking: ${cmd.action}`, detail: { kind: 'referralTracking', to: cmd.action } });
     if (next.submission?.receiptNo) kase.policeReceiptNo = next.submission.receiptNo;
     for (const step of steps) {
-      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: kase.id, summary: `${kase.status} → ${step}（报案材料 ${referral.id}）` });
+      recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'case', recordId: kase.id, summary: `${kase.status} → ${step}（报案材料 ${referral.id}）`, detail: { kind: 'caseStatus', from: kase.status, to: step, related: { type: 'referral', id: referral.id } } });
       if (step === 'accepted') kase.acceptedAt = next.outcome?.acceptedAt ?? now;
       if (step === 'filed') kase.filedAt = next.outcome?.filedAt ?? now;
       kase.status = step;

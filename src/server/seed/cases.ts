@@ -365,31 +365,31 @@ function auditHistory(ctx: CaseContext): AuditEvent[] {
   const events: Omit<AuditEvent, 'id'>[] = [];
   const lead = leads[0];
   for (const c of db.cases) {
-    events.push({ at: c.createdAt, actorId: c.assigneeId ?? lead.id, action: 'case_create', recordType: 'case', recordId: c.id, summary: `创建案件《${c.title}》，关联投诉${c.complaintIds.length}件`, reason: null });
+    events.push({ at: c.createdAt, actorId: c.assigneeId ?? lead.id, action: 'case_create', recordType: 'case', recordId: c.id, summary: `创建案件《${c.title}》，关联投诉${c.complaintIds.length}件`, reason: null, detail: { kind: 'caseCreated', text: c.title, count: c.complaintIds.length } });
   }
   for (const r of db.referrals) {
-    events.push({ at: r.createdAt, actorId: lead.id, action: 'referral_update', recordType: 'referral', recordId: r.id, summary: `起草报案材料（${r.addressee}）`, reason: null });
-    if (r.approvedAt) events.push({ at: r.approvedAt, actorId: lead.id, action: 'approve', recordType: 'referral', recordId: r.id, summary: '复核通过报案材料', reason: null });
+    events.push({ at: r.createdAt, actorId: lead.id, action: 'referral_update', recordType: 'referral', recordId: r.id, summary: `起草报案材料（${r.addressee}）`, reason: null, detail: { kind: 'referralDrafted', related: { type: 'case', id: r.caseId } } });
+    if (r.approvedAt) events.push({ at: r.approvedAt, actorId: lead.id, action: 'approve', recordType: 'referral', recordId: r.id, summary: '复核通过报案材料', reason: null, detail: { kind: 'referralApproved' } });
     if (r.submission) {
       const at = iso(Date.parse(r.submission.date) - 2 * 3_600_000);
-      events.push({ at, actorId: lead.id, action: 'export', recordType: 'referral', recordId: r.id, summary: `导出报案材料包（ZIP，证据${r.evidence.length}份）`, reason: '提交公安机关报案' });
+      events.push({ at, actorId: lead.id, action: 'export', recordType: 'referral', recordId: r.id, summary: `导出报案材料包（ZIP，证据${r.evidence.length}份）`, reason: '提交公安机关报案', detail: { kind: 'referralExported', count: r.evidence.length, to: String(r.reportedParties.filter((p) => p.idNumber || p.phone).length) } });
     }
   }
   // A sample of day-to-day events: assignment by a lead, label decisions, verdicts, revealed numbers.
   const sample = rng.sample(db.complaints.filter((c) => c.assigneeId), 200);
   for (const c of sample) {
     const at = iso(Math.min(nowMs - 60_000, Date.parse(c.receivedAt) + rng.int(1, 20) * 3_600_000));
-    events.push({ at, actorId: rng.pick(leads).id, action: 'assign', recordType: 'complaint', recordId: c.id, summary: `分派给 ${STAFF.find((u) => u.id === c.assigneeId)?.name ?? c.assigneeId}`, reason: null });
+    events.push({ at, actorId: rng.pick(leads).id, action: 'assign', recordType: 'complaint', recordId: c.id, summary: `分派给 ${STAFF.find((u) => u.id === c.assigneeId)?.name ?? c.assigneeId}`, reason: null, detail: { kind: 'assigned', from: null, to: c.assigneeId } });
     if (c.label !== 'none' && c.assigneeId) {
-      events.push({ at: c.updatedAt, actorId: c.assigneeId, action: 'label_change', recordType: 'complaint', recordId: c.id, summary: `标记为 ${c.label}`, reason: c.label === 'legitimate' ? '经核实为借款人本人真实诉求' : '多项识别信号成立' });
+      events.push({ at: c.updatedAt, actorId: c.assigneeId, action: 'label_change', recordType: 'complaint', recordId: c.id, summary: `标记为 ${c.label}`, reason: c.label === 'legitimate' ? '经核实为借款人本人真实诉求' : '多项识别信号成立', detail: { kind: 'label', from: 'none', to: c.label } });
     }
     if (rng.chance(0.2) && c.assigneeId) {
-      events.push({ at: c.updatedAt, actorId: c.assigneeId, action: 'reveal_pii', recordType: 'complaint', recordId: c.id, summary: '查看投诉人联系电话', reason: '核实留存电话是否为借款人本人号码' });
+      events.push({ at: c.updatedAt, actorId: c.assigneeId, action: 'reveal_pii', recordType: 'complaint', recordId: c.id, summary: '查看投诉人联系电话', reason: '核实留存电话是否为借款人本人号码', detail: { kind: 'piiRevealed', to: 'complainantPhone' } });
     }
   }
   for (const e of db.evidence) {
     if (e.verdict.byId && e.verdict.at && events.length < 2000) {
-      events.push({ at: e.verdict.at, actorId: e.verdict.byId, action: 'verdict', recordType: 'evidence', recordId: e.id, summary: `《${e.title}》核实结论：${e.verdict.status}`, reason: e.verdict.reason });
+      events.push({ at: e.verdict.at, actorId: e.verdict.byId, action: 'verdict', recordType: 'evidence', recordId: e.id, summary: `《${e.title}》核实结论：${e.verdict.status}`, reason: e.verdict.reason, detail: { kind: 'verdict', from: 'unverified', to: e.verdict.status } });
     }
   }
   events.sort((a, b) => a.at.localeCompare(b.at) || a.recordId.localeCompare(b.recordId));

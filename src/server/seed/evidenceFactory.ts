@@ -55,7 +55,7 @@ export function makeEvidence(input: EvidenceInput): Evidence {
     },
   ];
   if (input.verdict.status !== 'unverified' && input.verdict.byId && input.verdict.at) {
-    custody.push({ at: input.verdict.at, actorId: input.verdict.byId, action: 'verdict', detail: `${verdictLabel(input.verdict.status)}：${input.verdict.method}` });
+    custody.push({ at: input.verdict.at, actorId: input.verdict.byId, action: 'verdict', verdict: input.verdict.status, detail: `${input.verdict.reason}（${input.verdict.method}）` });
   }
   custody.push(...(input.extraCustody ?? []));
   return {
@@ -79,9 +79,6 @@ export function makeEvidence(input: EvidenceInput): Evidence {
     version: 1,
   };
 }
-
-const verdictLabel = (status: Verdict['status']) =>
-  ({ unverified: '未核实', authentic: '核实属实', suspected_forged: '疑似伪造', forged: '确认伪造' })[status];
 
 /** How each kind of forged certificate is checked, and what the check found. */
 export const FORGERY_FINDINGS = {

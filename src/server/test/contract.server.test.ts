@@ -331,15 +331,36 @@ describe('the audit trail', () => {
       await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`.execute(database.db);
     }
     expect(trailCheckSchema.parse((await auditor.call('POST', '/audit/verify')).body).ok).toBe(true);
+
+    // What an event says as data is part of its hash too: a verdict quietly rewritten breaks the chain.
+    const verdict = await database.db.selectFrom('audit_events').select(['seq', 'id']).where('action', '=', 'verdict').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`.execute(database.db);
+    const before = await sql<{ detail: unknown }>`SELECT detail FROM audit_events WHERE seq = ${verdict.seq}`.execute(database.db);
+    await sql`UPDATE audit_events SET detail = jsonb_set(detail, '{to}', '"tampered"') WHERE seq = ${verdict.seq}`.execute(database.db);
+    try {
+      expect(trailCheckSchema.parse((await auditor.call('POST', '/audit/verify')).body).firstBroken).toMatchObject({ seq: verdict.seq, problem: 'hash' });
+    } finally {
+      await sql`UPDATE audit_events SET detail = ${JSON.stringify(before.rows[0].detail)}::jsonb WHERE seq = ${verdict.seq}`.execute(database.db);
+      await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`.execute(database.db);
+    }
+    expect(trailCheckSchema.parse((await auditor.call('POST', '/audit/verify')).body).ok).toBe(true);
   });
 
   it('exports the trail as CSV and audits the export', async () => {
     const auditor = await signIn(USERS.auditor);
     const r = auditExportSchema.parse((await auditor.call('POST', '/audit/export?action=login')).body);
     expect(r.rows).toBeGreaterThan(0);
-    expect(r.csv.split('\n')[0]).toContain('actor');
+    // People read it: headers in their language, names and sentences rather than ids and codes.
+    const [header, first] = r.csv.split('\n');
+    expect(header).toContain('操作人');
+    expect(header).not.toContain('actorId');
+    expect(first).toContain('登录');
+    expect(first).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/);
     const last = (await auditor.call('GET', '/audit?pageSize=1')).body.items[0];
-    expect(last).toMatchObject({ id: r.auditEventId, action: 'export', actorId: 'u-auditor-1' });
+    expect(last).toMatchObject({ id: r.auditEventId, action: 'export', actorId: 'u-auditor-1', detail: { kind: 'auditExported', count: r.rows } });
+    const english = auditExportSchema.parse((await auditor.call('POST', '/audit/export?action=login', undefined, { headers: { 'accept-language': 'en' } })).body);
+    expect(english.csv.split('\n')[0]).toContain('Actor');
+    expect(english.csv.split('\n')[1]).toContain('Signed in');
   });
 });
 

@@ -14,6 +14,7 @@ import { LoadingState } from '@/components/LoadingState';
 import { UserName } from '@/components/UserName';
 import { formatDateTime } from '@/lib/format';
 import { toAuditQuery, type AuditSearch, type AuditSearchPatch } from '../api/audit-search';
+import { useAuditSentence } from '@/components/useAuditSentence';
 
 type Props = { search: AuditSearch; onSearchChange: (patch: AuditSearchPatch) => void };
 
@@ -23,6 +24,7 @@ const SENSITIVE: ReadonlySet<AuditAction> = new Set(['reveal_pii', 'export']);
 /** 审计: who did what to which record, and why (the reason given when personal data was revealed). */
 export function AuditPage({ search, onSearchChange }: Props) {
   const { t } = useTranslation();
+  const sentence = useAuditSentence();
   const users = useQuery(usersQuery());
   const events = useQuery({ ...auditQueries.list(toAuditQuery(search)), placeholderData: keepPreviousData });
   const { message } = App.useApp();
@@ -99,7 +101,7 @@ export function AuditPage({ search, onSearchChange }: Props) {
               </Space>
             ),
           },
-          { title: t('audit.col.summary'), dataIndex: 'summary' },
+          { title: t('audit.col.summary'), key: 'summary', render: (_: unknown, e: AuditEvent) => <span data-testid="audit-sentence">{sentence(e)}</span> },
           { title: t('audit.col.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text> },
         ]}
       />
@@ -155,7 +157,7 @@ export function AuditPage({ search, onSearchChange }: Props) {
           mode="multiple"
           allowClear
           maxTagCount="responsive"
-          style={{ minWidth: 240 }}
+          style={{ width: 270 }}
           placeholder={t('audit.filter.action')}
           value={search.action ?? []}
           onChange={(v: AuditAction[]) => onSearchChange({ action: v.length ? v : undefined, page: undefined })}

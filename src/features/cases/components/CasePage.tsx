@@ -6,6 +6,8 @@ import { ArrowLeftOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { caseTransitions, OPEN_CASE_STATUSES } from '@/api/case-workflow';
 import { caseKeys, caseQueries } from '@/api/resources/cases';
+import { evidenceQueries } from '@/api/resources/evidence';
+import { graphQueries } from '@/api/resources/graph';
 import { complaintQueries } from '@/api/resources/complaints';
 import { sessionQuery, usersQuery } from '@/api/resources/session';
 import type { CasePatch, CaseStatus, Complaint } from '@/api/schemas';
@@ -250,11 +252,7 @@ export function CasePage({ caseId, onBack }: Props) {
                   <a href={`/graph?case=${encodeURIComponent(c.id)}`} data-testid="case-graph-link">
                     {t('cases.page.openGraph')}
                   </a>
-                  {c.entityIds.map((id) => (
-                    <Tag key={id}>
-                      <a href={`/graph?entity=${encodeURIComponent(id)}`}>{id}</a>
-                    </Tag>
-                  ))}
+                  <CaseEntities ids={c.entityIds} />
                 </Space>
               ) : (
                 <Typography.Text type="secondary">{t('cases.page.noEntities')}</Typography.Text>
@@ -268,13 +266,7 @@ export function CasePage({ caseId, onBack }: Props) {
                   <Typography.Link href={evidenceHref({ caseId: c.id })} data-testid="case-open-evidence">
                     {t('cases.page.openEvidence')}
                   </Typography.Link>
-                  <Space wrap>
-                    {c.evidenceIds.map((id) => (
-                      <Tag key={id}>
-                        <a href={evidenceHref({ caseId: c.id, id })}>{id}</a>
-                      </Tag>
-                    ))}
-                  </Space>
+                  <CaseEvidence caseId={c.id} ids={c.evidenceIds} />
                 </Space>
               ),
             },
@@ -334,6 +326,46 @@ export function CasePage({ caseId, onBack }: Props) {
           save({ ...patch, version: current.version }, t('cases.conflict.reapplied'));
         }}
       />
+    </Space>
+  );
+}
+
+/** The case's graph entities by type and label (masked where personal), each opening the graph on it. */
+function CaseEntities({ ids }: { ids: string[] }) {
+  const { t } = useTranslation();
+  const graph = useQuery(graphQueries.subgraph(ids));
+  const byId = new Map((graph.data?.entities ?? []).map((e) => [e.id, e]));
+  if (graph.isError) return <ApiErrorAlert compact error={graph.error} onRetry={() => void graph.refetch()} />;
+  return (
+    <>
+      {ids.map((id) => {
+        const e = byId.get(id);
+        return (
+          <Tag key={id} data-testid="case-entity" data-entity-id={id}>
+            <a href={`/graph?entity=${encodeURIComponent(id)}`} title={id}>
+              {e ? `${t(`graph.entityType.${e.type}`)}：${e.label}` : graph.isPending ? '…' : id}
+            </a>
+          </Tag>
+        );
+      })}
+    </>
+  );
+}
+
+/** The case's evidence by title, each opening the viewer on it. */
+function CaseEvidence({ caseId, ids }: { caseId: string; ids: string[] }) {
+  const list = useQuery(evidenceQueries.list({ caseId }));
+  const byId = new Map((list.data ?? []).map((e) => [e.id, e]));
+  if (list.isError) return <ApiErrorAlert compact error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Space wrap>
+      {ids.map((id) => (
+        <Tag key={id} data-testid="case-evidence-item">
+          <a href={evidenceHref({ caseId, id })} title={id}>
+            {byId.get(id)?.title ?? (list.isPending ? '…' : id)}
+          </a>
+        </Tag>
+      ))}
     </Space>
   );
 }

@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
 import { UserName } from '@/components/UserName';
 import { formatDateTime } from '@/lib/format';
+import { useAuditSentence } from '@/components/useAuditSentence';
 
 /** The kinds a case timeline is read by; each is a set of audit actions. */
 const KINDS: Record<string, AuditAction[]> = {
@@ -26,6 +27,7 @@ const KINDS: Record<string, AuditAction[]> = {
 /** Built from the audit trail, so it is exactly what the auditor sees, and cannot be edited. */
 export function CaseTimeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const sentence = useAuditSentence();
   const users = useQuery(usersQuery());
   const events = useQuery(caseQueries.timeline(caseId));
   const [kinds, setKinds] = useState<string[]>([]);
@@ -77,7 +79,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                     {t(`recordType.${e.recordType}`)} {e.recordId}
                   </Typography.Text>
                 )}
-                <span>{e.summary}</span>
+                <span data-testid="timeline-sentence">{sentence(e)}</span>
                 {e.reason && <Typography.Text type="secondary">（{e.reason}）</Typography.Text>}
               </Space>
             </List.Item>

@@ -298,6 +298,7 @@ export function CustodyTrail({ evidence }: { evidence: Evidence }) {
               <UserName id={c.actorId} />
               <Typography.Text type="secondary">{formatDateTime(c.at)}</Typography.Text>
             </Space>
+            {c.verdict && <VerdictTag status={c.verdict} />}
             {c.detail && <div style={{ fontSize: 12 }}>{c.detail}</div>}
           </div>
         ),

@@ -12,6 +12,7 @@ import { LoadingState } from '@/components/LoadingState';
 import { UserName } from '@/components/UserName';
 import { formatDateTime, formatShortDateTime } from '@/lib/format';
 import styles from './ComplaintDrawer.module.css';
+import { useAuditSentence } from '@/components/useAuditSentence';
 
 type Open = (id: string) => void;
 
@@ -150,6 +151,7 @@ export function AttachmentsSection({ complaint }: { complaint: Complaint }) {
 
 export function HistorySection({ complaintId }: { complaintId: string }) {
   const { t } = useTranslation();
+  const sentence = useAuditSentence();
   const history = useQuery(auditQueries.list({ recordType: 'complaint', recordId: complaintId, pageSize: 200 }));
   if (history.isPending) return <LoadingState minHeight={60} />;
   if (history.isError) return <ApiErrorAlert compact error={history.error} onRetry={() => void history.refetch()} />;
@@ -172,7 +174,7 @@ export function HistorySection({ complaintId }: { complaintId: string }) {
                   <UserName id={e.actorId} />
                 </Typography.Text>
                 <Tag>{t(`auditAction.${e.action}`, e.action)}</Tag>
-                <span>{e.summary}</span>
+                <span data-testid="history-sentence">{sentence(e)}</span>
               </Space>
               {e.reason && <div style={{ color: 'rgba(0,0,0,0.55)' }}>“{e.reason}”</div>}
             </div>
