@@ -64,19 +64,66 @@ test.describe('relationship graph', () => {
     expect(size).toBeGreaterThan(1);
     await expect(summary.getByTestId('graph-community-glue').first()).toBeVisible();
 
+    // Before anything is created: exactly which complaints, and which another case already holds.
     await page.getByTestId('graph-create-case').click();
+    const preview = page.getByTestId('community-case-preview');
+    await expect(preview).toHaveAttribute('data-total', /[1-9]\d*/);
+    const total = Number(await preview.getAttribute('data-total'));
+    const elsewhere = Number(await preview.getAttribute('data-elsewhere'));
+    expect(elsewhere).toBeGreaterThan(0);
+    await expect(page.getByTestId('community-case-complaint')).toHaveCount(Math.min(total, 50));
+    const taken = (await page.getByTestId('community-case-complaint').first().getAttribute('data-id'))!;
+    const takenFrom = (await page.getByTestId('community-case-complaint').first().getAttribute('data-case-id'))!;
+    expect(takenFrom).toMatch(/^case-/);
+    // Left where they are by default; the button counts what will be included.
+    await expect(preview).toHaveAttribute('data-included', String(total - elsewhere));
+    await expect(page.getByTestId('community-case-submit')).toContainText(`${total - elsewhere} 件投诉`);
+    await page.getByTestId('community-case-submit').click();
     const created = page.getByTestId('graph-created-case');
     await expect(created).toBeVisible();
     const href = (await created.getAttribute('href'))!;
     const caseId = decodeURIComponent(href.split('case=')[1]);
     const kase = await page.evaluate((id) => fetch(`/api/cases/${id}`).then((r) => r.json()), caseId);
     expect(kase.entityIds).toHaveLength(size);
-    expect(kase.complaintIds.length).toBeGreaterThan(0);
+    expect(kase.complaintIds).toHaveLength(total - elsewhere);
+    expect(kase.complaintIds).not.toContain(taken);
+    const other = await page.evaluate((id) => fetch(`/api/cases/${id}`).then((r) => r.json()), takenFrom);
+    expect(other.complaintIds).toContain(taken);
     await expect.poll(() => page.evaluate((id) => fetch(`/api/graph/layouts/${id}`).then((r) => r.json()).then((l) => (l ? l.entityIds.length : 0)), caseId)).toBe(size);
 
     await created.click();
     await expect(page).toHaveURL(new RegExp(`case=${caseId}`));
     await expect.poll(() => graph.count('total')).toBe(size);
+  });
+
+  test("a community that overlaps another case: moving its complaints here is the user's choice, and the other case records it", async ({ page }) => {
+    const graph = new GraphScreen(page);
+    await graph.open('?entity=ent-agent-person-000001');
+    await expect.poll(() => graph.count('nodes')).toBeGreaterThan(2);
+    await graph.waitIdle();
+    await graph.tab('communities').click();
+    await page.getByTestId('graph-detect').click();
+    await page.getByTestId('graph-community-item').first().click();
+    await page.getByTestId('graph-create-case').click();
+    const preview = page.getByTestId('community-case-preview');
+    await expect(preview).toHaveAttribute('data-total', /[1-9]\d*/);
+    const total = Number(await preview.getAttribute('data-total'));
+    const row = page.getByTestId('community-case-complaint').first();
+    const taken = (await row.getAttribute('data-id'))!;
+    const from = (await row.getAttribute('data-case-id'))!;
+    await page.getByTestId('community-case-move').click();
+    await expect(preview).toHaveAttribute('data-included', String(total));
+    await page.getByTestId('community-case-submit').click();
+    const created = page.getByTestId('graph-created-case');
+    await expect(created).toBeVisible();
+    const caseId = decodeURIComponent((await created.getAttribute('href'))!.split('case=')[1]);
+    const kase = await page.evaluate((id) => fetch(`/api/cases/${id}`).then((r) => r.json()), caseId);
+    expect(kase.complaintIds).toContain(taken);
+
+    // The case it left says so on its timeline, in words.
+    await page.goto(`/cases/${from}`);
+    await page.getByRole('tab', { name: /时间线/ }).click();
+    await expect(page.getByTestId('timeline-event').filter({ hasText: `移入案件 ${caseId}` }).first()).toContainText(taken);
   });
 
   test('filters by entity type and by time, in the URL', async ({ page }) => {

@@ -613,9 +613,33 @@ export const caseCreateSchema = z
     entityIds: z.array(id).default([]),
     assigneeId: id.nullable().default(null),
     targetKind: z.enum(['gang', 'agent_firm', 'person']).optional(),
+    /**
+     * Complaints that come along through `entityIds` but already belong to another case: left there (the default,
+     * so nothing moves unasked), or moved into this one, the other case's trail recording which left and where to.
+     * Complaints picked by id always join.
+     */
+    inOtherCase: z.enum(['leave', 'move']).default('leave'),
   })
   .refine((b) => b.complaintIds.length + b.entityIds.length > 0, { message: 'complaintIds or entityIds required', path: ['complaintIds'] });
 export type CaseCreate = z.input<typeof caseCreateSchema>;
+
+/** What a new case (or an addition to a case) from these complaints and graph entities would hold, before it is made. */
+export const casePreviewRequestSchema = z.object({ complaintIds: z.array(id).default([]), entityIds: z.array(id).default([]), caseId: id.optional() });
+export type CasePreviewRequest = z.input<typeof casePreviewRequestSchema>;
+export const casePreviewSchema = z.object({
+  complaints: z.array(
+    z.object({
+      id,
+      borrowerName: z.string(),
+      grade: gradeSchema,
+      /** The case it belongs to now (other than the one being added to), if any. */
+      caseId: id.nullable(),
+      caseTitle: z.string().nullable(),
+      caseStatus: caseStatusSchema.nullable(),
+    }),
+  ),
+});
+export type CasePreview = z.infer<typeof casePreviewSchema>;
 
 export const casePatchSchema = z.object({
   version,

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { request } from '../client';
-import { auditEventSchema, caseSchema, pageOf, type CaseCreate, type CaseMerge, type CasePatch, type CaseQuery } from '../schemas';
+import { auditEventSchema, casePreviewSchema, caseSchema, pageOf, type CaseCreate, type CaseMerge, type CasePatch, type CasePreviewRequest, type CaseQuery } from '../schemas';
 
 export const caseKeys = {
   all: ['cases'] as const,
@@ -26,6 +26,8 @@ export const caseQueries = {
 };
 
 export const createCase = (body: CaseCreate) => request('/cases', { method: 'POST', body, schema: caseSchema });
+/** What a case from these would hold, and which of them another case holds now. */
+export const previewCase = (body: CasePreviewRequest) => request('/cases/preview', { method: 'POST', body, schema: casePreviewSchema });
 export const updateCase = (id: string, patch: CasePatch) => request(`/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, schema: caseSchema });
 /** Moves `sourceId` into case `id`; the source is closed. */
 export const mergeCases = (id: string, body: CaseMerge) => request(`/cases/${encodeURIComponent(id)}/merge`, { method: 'POST', body, schema: caseSchema });

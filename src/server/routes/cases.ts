@@ -1,5 +1,5 @@
 import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
-import { caseCreateSchema, caseMergeSchema, casePatchSchema, caseQuerySchema, type AuditEvent, type Case, type Complaint } from '@/api/schemas';
+import { caseCreateSchema, caseMergeSchema, casePatchSchema, casePreviewRequestSchema, caseQuerySchema, type AuditEvent, type Case, type CasePreview, type Complaint } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import type { World } from '@/domain/world';
 import { checkCaseTransition, denialStatus } from '@/domain/caseWorkflow';
@@ -21,6 +21,15 @@ function complaintIdsForEntities(db: World, entityIds: string[]): string[] {
     if ((wanted.has(l.source) && !hubs.has(l.source)) || (wanted.has(l.target) && !hubs.has(l.target))) ids.push(...l.complaintIds);
   }
   return uniq(ids).filter((id) => db.complaints.some((c) => c.id === id));
+}
+
+/** The complaints a case made from these picks and graph entities would take in, each once, picks first. */
+function candidateComplaints(ctx: Ctx, complaintIds: string[], entityIds: string[]): Complaint[] {
+  const picked = complaintIds.map((id) => findOr404(ctx, ctx.db.complaints, id));
+  const fromEntities = complaintIdsForEntities(ctx.db, entityIds)
+    .filter((id) => !complaintIds.includes(id))
+    .map((id) => findOr404(ctx, ctx.db.complaints, id));
+  return uniq([...picked, ...fromEntities]);
 }
 
 /**
@@ -110,6 +119,18 @@ export const casesRoutes: Route[] = [
     return events.reverse();
   }),
 
+  /** Exactly what a case from these would hold, and which of them another case holds now: shown before creating. */
+  post('/cases/preview', async (ctx): Promise<CasePreview> => {
+    const body = await parseBody(ctx, casePreviewRequestSchema);
+    const cases = new Map(ctx.db.cases.map((c) => [c.id, c]));
+    return {
+      complaints: candidateComplaints(ctx, body.complaintIds, body.entityIds).map((c) => {
+        const other = c.caseId && c.caseId !== body.caseId ? cases.get(c.caseId) : undefined;
+        return { id: c.id, borrowerName: c.borrowerName, grade: c.grade, caseId: other?.id ?? null, caseTitle: other?.title ?? null, caseStatus: other?.status ?? null };
+      }),
+    };
+  }),
+
   post('/cases', async (ctx) => {
     const db = ctx.db;
     const body = await parseBody(ctx, caseCreateSchema);
@@ -117,11 +138,9 @@ export const casesRoutes: Route[] = [
     if (body.assigneeId && body.assigneeId !== user.id && user.role !== 'lead') throw fail(403, 'forbidden', ctx.t('caseAssignOthers'));
     const now = new Date();
     const iso = now.toISOString();
-    const picked = body.complaintIds.map((id) => findOr404(ctx, db.complaints, id));
-    const fromEntities = complaintIdsForEntities(db, body.entityIds)
-      .filter((id) => !body.complaintIds.includes(id))
-      .map((id) => findOr404(ctx, db.complaints, id));
-    const complaints = [...picked, ...fromEntities];
+    // A complaint picked by id joins (the user picked it); one that only comes along through the graph entities
+    // moves out of another case only when the user said so.
+    const complaints = candidateComplaints(ctx, body.complaintIds, body.entityIds).filter((c) => body.inOtherCase === 'move' || !c.caseId || body.complaintIds.includes(c.id));
     if (complaints.length === 0 && body.entityIds.length === 0) throw fail(422, 'validation', ctx.t('caseNeedsComplaints'));
     const kase: Case = {
       id: `case-${String(db.cases.length + 1).padStart(4, '0')}-${now.getTime().toString(36)}`,

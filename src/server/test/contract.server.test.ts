@@ -7,6 +7,7 @@ import {
   auditExportSchema,
   autoAssignPlanSchema,
   boardSchema,
+  casePreviewSchema,
   caseSchema,
   complaintRowSchema,
   complaintSchema,
@@ -303,6 +304,39 @@ describe('the rules, enforced on the server', () => {
     const trail = (await auditor.call('GET', `/audit?action=reveal_pii&recordId=${c.customerId}`)).body;
     expect(trail.items[0]).toMatchObject({ actorId: 'u-analyst-1', reason: '核实借款人身份', summary: 'phone' });
     expect(JSON.stringify(trail)).not.toContain(r.body.value);
+  });
+});
+
+describe('a case from a graph community', () => {
+  it('previews exactly what it will hold, leaves complaints of another case unless told, and records a move on both sides', async () => {
+    const lead = await signIn(USERS.lead);
+    const other = (await listOf(lead, '/cases?status=investigating,pending_review&pageSize=50')).items.find((c: Case) => c.complaintIds.length >= 2) as Case;
+    const taken = other.complaintIds[0];
+    const free = (await listOf(lead, '/complaints?status=new&pageSize=100')).items.find((c: ComplaintRow) => c.caseId === null) as ComplaintRow;
+
+    const preview = casePreviewSchema.parse((await lead.call('POST', '/cases/preview', { complaintIds: [taken, free.id] })).body);
+    expect(preview.complaints.map((c) => c.id)).toEqual([taken, free.id]);
+    expect(preview.complaints[0]).toMatchObject({ caseId: other.id, caseTitle: other.title, caseStatus: other.status });
+    expect(preview.complaints[1].caseId).toBeNull();
+    // Adding to the case that already holds it is not "another case".
+    const own = casePreviewSchema.parse((await lead.call('POST', '/cases/preview', { complaintIds: [taken], caseId: other.id })).body);
+    expect(own.complaints[0].caseId).toBeNull();
+
+    // Through the graph: the complaint's own entity brings it along, and it stays in its case unless told.
+    const viaGraph = { complaintIds: [free.id], entityIds: [`ent-${taken}`] };
+    expect(casePreviewSchema.parse((await lead.call('POST', '/cases/preview', viaGraph)).body).complaints.map((c) => c.id)).toEqual([free.id, taken]);
+    const left = caseSchema.parse((await lead.call('POST', '/cases', { title: '只取未归案的', priority: 'high', ...viaGraph })).body);
+    expect(left.complaintIds).toEqual([free.id]);
+    expect((await lead.call('GET', `/cases/${other.id}`)).body.complaintIds).toContain(taken);
+
+    const moved = caseSchema.parse((await lead.call('POST', '/cases', { title: '移入', priority: 'high', complaintIds: [], entityIds: [`ent-${taken}`], inOtherCase: 'move' })).body);
+    expect(moved.complaintIds).toEqual([taken]);
+    const before = (await lead.call('GET', `/cases/${other.id}`)).body as Case;
+    expect(before.complaintIds).not.toContain(taken);
+    const trail = (await lead.call('GET', `/audit?recordType=case&recordId=${other.id}&pageSize=5`)).body.items;
+    expect(trail[0].detail).toEqual({ kind: 'leftCase', ids: [taken], related: { type: 'case', id: moved.id } });
+    const history = (await lead.call('GET', `/audit?recordType=complaint&recordId=${taken}&pageSize=5`)).body.items;
+    expect(history[0].detail).toMatchObject({ kind: 'joinedCase', from: other.id, related: { type: 'case', id: moved.id } });
   });
 });
 

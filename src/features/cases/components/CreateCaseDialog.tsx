@@ -27,7 +27,8 @@ export function CreateCaseDialog({ open, onClose, onCreated }: Props) {
     enabled: open,
   });
   const create = useMutation({
-    mutationFn: (v: Values) => createCase({ ...v, complaintIds: selected }),
+    // Picked one by one from a list that shows each complaint's case: the pick is the choice to move it.
+    mutationFn: (v: Values) => createCase({ ...v, complaintIds: selected, inOtherCase: 'move' }),
     onSuccess: async (c) => {
       message.success(t('cases.create.done', { title: c.title }));
       await Promise.all([queryClient.invalidateQueries({ queryKey: caseKeys.all }), queryClient.invalidateQueries({ queryKey: complaintKeys.all })]);

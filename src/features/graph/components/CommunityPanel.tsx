@@ -11,6 +11,7 @@ import { summariseCommunity } from '../model/analysis';
 import type { WorkingSet } from '../model/graph-model';
 import { communityColor } from '../model/styles';
 import { useGraphStore } from '../state/graph-store';
+import { CommunityCaseDialog } from './CommunityCaseDialog';
 import { TypeSwatch } from './Legend';
 import { AppLink, EntityLabel, RecordLinks, type Open } from './shared';
 
@@ -35,6 +36,8 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
   const { communities, collapsed, toggleCollapsed, setAllCollapsed, minCommunitySize, setMinCommunitySize } = useGraphStore();
   const [chosen, setChosen] = useState<number | null>(null);
   const [targetCase, setTargetCase] = useState<string | null>(null);
+  /** The confirmation open: for a new case, or for adding to `caseId`. */
+  const [dialog, setDialog] = useState<{ caseId?: string } | null>(null);
   const cases = useQuery({ ...caseQueries.list({ pageSize: 200 }), enabled: chosen !== null });
 
   const summary = useMemo(() => {
@@ -49,26 +52,29 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
     if (summary) onCaseSaved(kase, summary.members.map((m) => m.id));
   };
   const create = useMutation({
-    mutationFn: () =>
+    mutationFn: ({ complaintIds, inOtherCase }: { complaintIds: string[]; inOtherCase: 'leave' | 'move' }) =>
       createCase({
         title: t('graph.community.caseTitle', { n: (chosen ?? 0) + 1, glue: summary?.glue[0]?.entity.label ?? '', size: summary?.size ?? 0 }),
         priority: 'high',
-        complaintIds: summary?.complaintIds ?? [],
+        complaintIds,
         entityIds: summary?.members.map((m) => m.id) ?? [],
         assigneeId: null,
+        inOtherCase,
       }),
     onSuccess: (kase) => {
       afterSave(kase);
+      setDialog(null);
       message.success(t('graph.community.caseCreated', { id: kase.id }));
     },
   });
   const add = useMutation({
-    mutationFn: async (caseId: string) => {
+    mutationFn: async ({ caseId, complaintIds }: { caseId: string; complaintIds: string[] }) => {
       const kase = cases.data?.items.find((c) => c.id === caseId) ?? (await queryClient.fetchQuery(caseQueries.detail(caseId)));
-      return updateCase(caseId, { version: kase.version, addEntityIds: summary?.members.map((m) => m.id) ?? [], addComplaintIds: summary?.complaintIds ?? [] });
+      return updateCase(caseId, { version: kase.version, addEntityIds: summary?.members.map((m) => m.id) ?? [], addComplaintIds: complaintIds });
     },
     onSuccess: (kase) => {
       afterSave(kase);
+      setDialog(null);
       message.success(t('graph.community.addedToCase', { id: kase.id }));
     },
   });
@@ -179,10 +185,9 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
           </div>
           <RecordLinks complaintIds={summary.complaintIds} evidenceIds={summary.evidenceIds} onOpen={onOpen} limit={20} />
           <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
-            <Button type="primary" block loading={create.isPending} onClick={() => create.mutate()} data-testid="graph-create-case">
+            <Button type="primary" block onClick={() => setDialog({})} data-testid="graph-create-case">
               {t('graph.community.createCase')}
             </Button>
-            {create.isError && <ApiErrorAlert error={create.error} />}
             {create.data && (
               <AppLink href={`/graph?case=${encodeURIComponent(create.data.id)}`} onOpen={onOpen} testId="graph-created-case">
                 {t('graph.community.openCase', { id: create.data.id })}
@@ -200,12 +205,29 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
                 options={(cases.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.id})` }))}
                 data-testid="graph-case-select"
               />
-              <Button disabled={!targetCase} loading={add.isPending} onClick={() => targetCase && add.mutate(targetCase)} data-testid="graph-add-to-case">
+              <Button disabled={!targetCase} onClick={() => targetCase && setDialog({ caseId: targetCase })} data-testid="graph-add-to-case">
                 {t('graph.community.addToCase')}
               </Button>
             </Space.Compact>
-            {add.isError && <ApiErrorAlert error={add.error} />}
           </Space>
+          {dialog && (
+            <CommunityCaseDialog
+              n={summary.community + 1}
+              caseId={dialog.caseId}
+              complaintIds={summary.complaintIds}
+              entityIds={summary.members.map((m) => m.id)}
+              pending={create.isPending || add.isPending}
+              error={dialog.caseId ? add.error : create.error}
+              onCancel={() => {
+                setDialog(null);
+                create.reset();
+                add.reset();
+              }}
+              onConfirm={(complaintIds, inOtherCase) =>
+                dialog.caseId ? add.mutate({ caseId: dialog.caseId, complaintIds }) : create.mutate({ complaintIds, inOtherCase })
+              }
+            />
+          )}
         </div>
       )}
     </Space>

@@ -43,7 +43,7 @@ function EscalateForm({ complaints, onClose, onDone }: { complaints: readonly Co
 
   const escalate = useMutation({
     mutationFn: async () => {
-      if (mode === 'new') return createCase(caseCreateSchema.parse({ title: title.trim(), priority, complaintIds: ids, entityIds: [], assigneeId: null }));
+      if (mode === 'new') return createCase(caseCreateSchema.parse({ title: title.trim(), priority, complaintIds: ids, entityIds: [], assigneeId: null, inOtherCase: 'move' }));
       const kase = cases.data?.items.find((c) => c.id === caseId);
       if (!kase) throw new Error(t('triage.escalate.pickCase'));
       return updateCase(kase.id, { version: kase.version, addComplaintIds: ids });
