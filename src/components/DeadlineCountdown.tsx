@@ -19,10 +19,10 @@ export function deadlineUrgency(dueAt: string, status: ComplaintStatus, now: num
 }
 
 const COLORS: Record<Urgency, string | undefined> = {
-  done: 'rgba(0, 0, 0, 0.45)',
+  done: '#545b66',
   overdue: '#cf1322',
   critical: '#cf1322',
-  soon: '#d48806',
+  soon: '#ad4e00',
   ok: undefined,
 };
 

@@ -6,7 +6,7 @@ export function LoadingState({ label, minHeight = 200 }: { label?: string; minHe
   return (
     <Flex data-testid="loading" align="center" justify="center" style={{ minHeight }} vertical gap={12}>
       <Spin />
-      <span style={{ color: 'rgba(0,0,0,0.45)' }}>{label ?? t('common.loading')}</span>
+      <span style={{ color: '#545b66' }}>{label ?? t('common.loading')}</span>
     </Flex>
   );
 }

@@ -7,7 +7,7 @@ import { PSEUDO_ACTORS } from '@/domain/audit-sentence';
 export function UserName({ id, emptyText }: { id: string | null; emptyText?: string }) {
   const { t } = useTranslation();
   const { data } = useQuery(usersQuery());
-  if (!id) return <span style={{ color: 'rgba(0, 0, 0, 0.45)' }}>{emptyText ?? t('common.unassigned')}</span>;
+  if (!id) return <span style={{ color: '#545b66' }}>{emptyText ?? t('common.unassigned')}</span>;
   if (PSEUDO_ACTORS.has(id)) return <>{t(`auditSentence.actor.${id}`)}</>;
   return <>{data?.find((u) => u.id === id)?.name ?? id}</>;
 }

@@ -18,6 +18,7 @@ import { piiKey, type World } from '@/domain/world';
 import { dueAtIso } from '@/domain/deadlines';
 import { buildScoringContext, scoreComplaint } from '@/domain/scoring';
 import { dashboardStats } from '@/domain/stats';
+import { loadOf, workloads } from '@/domain/assignment';
 import { blockingIssues, validateReferral } from '@/domain/referral-validation';
 import { generateDemoData, generateDemoDataWithTruth, type GroundTruth } from './generator';
 import { isValidCardNumber, isValidIdNumber } from './identity';
@@ -94,8 +95,17 @@ describe('shape of the default dataset', () => {
     expect(db.users.find((u) => u.role === 'lead')?.id).toBe('u-lead-1');
     expect(db.users.find((u) => u.role === 'auditor')?.id).toBe('u-auditor-1');
     expect(db.users.filter((u) => u.away)).toHaveLength(1);
-    for (const u of db.users) expect(u.capacity >= 30 && u.capacity <= 60).toBe(true);
+    for (const u of db.users) expect(u.capacity >= 30 && u.capacity <= 100).toBe(true);
     expect(db.session.userId).toBe('u-analyst-1');
+  });
+
+  it('looks like a working team: everyone present is under capacity, with room for most of the unassigned queue', () => {
+    const analysts = new Set(db.users.filter((u) => u.role === 'analyst').map((u) => u.id));
+    const loads = workloads(db.users, db, now).filter((w) => analysts.has(w.userId) && !w.away);
+    for (const w of loads) expect(loadOf(w), w.userId).toBeLessThan(w.capacity);
+    const room = loads.reduce((n, w) => n + w.capacity - loadOf(w), 0);
+    const unassigned = db.complaints.filter((c) => (c.status === 'new' || c.status === 'in_progress') && !c.assigneeId).length;
+    expect(room).toBeGreaterThan(unassigned * 0.8);
   });
 });
 
@@ -193,6 +203,8 @@ describe('complaints', () => {
     expect(openShare(recent)).toBeGreaterThan(0.6);
     const overdue = db.complaints.filter((c) => (c.status === 'new' || c.status === 'in_progress') && Date.parse(c.dueAt) < now.getTime());
     expect(overdue.length).toBeGreaterThan(10);
+    // Breaches are recent: nothing open weeks past its deadline, let alone the 60-day legal maximum.
+    expect(Math.max(...overdue.map((c) => now.getTime() - Date.parse(c.dueAt)))).toBeLessThan(10 * DAY);
   });
 
   it('are assigned to analysts who are present, leaving a share of the open queue unassigned', () => {

@@ -159,6 +159,7 @@ export function generateDemoDataWithTruth(opts: GenerateOptions): { db: World; t
   applyLabelsAndNotes(g, db);
   const storyCustomerId = g.customers.find((c) => c.name === '陈志伟')?.id ?? null;
   createCasesAndReferrals({ rng, db, gangs, nowMs, samples: g.samples, gangOf: g.gangOf, storyCustomerId });
+  settleWorkload(db, nowMs);
   return { db, truth: groundTruth(db, gangs, g.gangOf) };
 }
 
@@ -457,8 +458,10 @@ function statusFor(rng: Rng, receivedMs: number, dueMs: number, nowMs: number): 
 }
 
 /** Work goes to analysts in proportion to their capacity; only history (closed work) includes the one who is away. */
-const ANALYSTS_ALL = weighted(STAFF.filter((u) => u.role === 'analyst').map((u) => [u.id, u.capacity] as const));
-const ANALYSTS_PRESENT = weighted(STAFF.filter((u) => u.role === 'analyst' && !u.away).map((u) => [u.id, u.capacity] as const));
+// Shares are capacity above a common base of 30 (the same shares the demo data has always been drawn with).
+const share = (u: (typeof STAFF)[number]) => u.capacity - 30;
+const ANALYSTS_ALL = weighted(STAFF.filter((u) => u.role === 'analyst').map((u) => [u.id, share(u)] as const));
+const ANALYSTS_PRESENT = weighted(STAFF.filter((u) => u.role === 'analyst' && !u.away).map((u) => [u.id, share(u)] as const));
 
 function pickAnalyst(g: Generation, allowAway: boolean): string {
   return g.rng.pickWeighted(allowAway ? ANALYSTS_ALL : ANALYSTS_PRESENT);
@@ -758,4 +761,27 @@ function applyLabelsAndNotes(g: Generation, db: World) {
       }
     }
   });
+}
+
+/**
+ * A working team's queue: nothing open weeks past its deadline (let alone the 60-day legal maximum), and no one
+ * far over capacity. Applied last and without the random stream, so every other record (and every id the
+ * end-to-end tests name) stays as generated. Stale work counts as answered by its owner before its deadline.
+ */
+function settleWorkload(db: World, nowMs: number) {
+  const present = STAFF.filter((u) => u.role === 'analyst' && !u.away).map((u) => u.id);
+  const spread = (id: string) => [...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
+  for (const c of db.complaints) {
+    if (c.status !== 'new' && c.status !== 'in_progress') continue;
+    const dueMs = Date.parse(c.dueAt);
+    const ageDays = (nowMs - Date.parse(c.receivedAt)) / DAY_MS;
+    const longOverdue = nowMs - dueMs > 7 * DAY_MS;
+    // About a third of the older work in progress is already answered: teams answer before the deadline.
+    const answeredEarly = c.status === 'in_progress' && ageDays >= 7 && dueMs > nowMs && spread(c.id) % 3 === 0;
+    if (!longOverdue && !answeredEarly) continue;
+    c.status = 'answered';
+    c.assigneeId ??= present[spread(c.id) % present.length];
+    const answeredMs = Math.min(nowMs - 3_600_000, dueMs - 3_600_000, Date.parse(c.receivedAt) + Math.max(1, Math.floor(ageDays / 2)) * DAY_MS);
+    c.updatedAt = iso(Math.max(Date.parse(c.receivedAt) + 3_600_000, answeredMs, Date.parse(c.updatedAt)));
+  }
 }

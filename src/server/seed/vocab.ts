@@ -74,13 +74,13 @@ export const LOAN_PRODUCTS: readonly (readonly [string, number])[] = [
 
 // ---------- Staff ----------
 export const STAFF = [
-  { id: 'u-analyst-1', name: '林晓雯', role: 'analyst', team: '消保一组', capacity: 45, away: false },
-  { id: 'u-analyst-2', name: '周子航', role: 'analyst', team: '消保一组', capacity: 50, away: false },
-  { id: 'u-analyst-3', name: '王雨桐', role: 'analyst', team: '消保一组', capacity: 40, away: false },
-  { id: 'u-analyst-4', name: '赵明轩', role: 'analyst', team: '消保二组', capacity: 60, away: false },
-  { id: 'u-analyst-5', name: '孙佳怡', role: 'analyst', team: '消保二组', capacity: 35, away: true },
-  { id: 'u-analyst-6', name: '李浩然', role: 'analyst', team: '消保二组', capacity: 55, away: false },
-  { id: 'u-analyst-7', name: '吴若曦', role: 'analyst', team: '消保二组', capacity: 30, away: false },
+  { id: 'u-analyst-1', name: '林晓雯', role: 'analyst', team: '消保一组', capacity: 75, away: false },
+  { id: 'u-analyst-2', name: '周子航', role: 'analyst', team: '消保一组', capacity: 80, away: false },
+  { id: 'u-analyst-3', name: '王雨桐', role: 'analyst', team: '消保一组', capacity: 70, away: false },
+  { id: 'u-analyst-4', name: '赵明轩', role: 'analyst', team: '消保二组', capacity: 90, away: false },
+  { id: 'u-analyst-5', name: '孙佳怡', role: 'analyst', team: '消保二组', capacity: 65, away: true },
+  { id: 'u-analyst-6', name: '李浩然', role: 'analyst', team: '消保二组', capacity: 85, away: false },
+  { id: 'u-analyst-7', name: '吴若曦', role: 'analyst', team: '消保二组', capacity: 60, away: false },
   { id: 'u-lead-1', name: '张建国', role: 'lead', team: '消保一组', capacity: 30, away: false },
   { id: 'u-lead-2', name: '刘海燕', role: 'lead', team: '消保二组', capacity: 30, away: false },
   { id: 'u-auditor-1', name: '郑文博', role: 'auditor', team: '合规部', capacity: 30, away: false },

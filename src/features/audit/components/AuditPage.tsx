@@ -146,6 +146,7 @@ export function AuditPage({ search, onSearchChange }: Props) {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 200 }}
+          aria-label={t('audit.filter.actor')}
           placeholder={t('audit.filter.actor')}
           loading={users.isLoading}
           value={search.actor}
@@ -158,6 +159,7 @@ export function AuditPage({ search, onSearchChange }: Props) {
           allowClear
           maxTagCount="responsive"
           style={{ width: 270 }}
+          aria-label={t('audit.filter.action')}
           placeholder={t('audit.filter.action')}
           value={search.action ?? []}
           onChange={(v: AuditAction[]) => onSearchChange({ action: v.length ? v : undefined, page: undefined })}
@@ -167,6 +169,7 @@ export function AuditPage({ search, onSearchChange }: Props) {
           data-testid="filter-record-type"
           allowClear
           style={{ width: 130 }}
+          aria-label={t('audit.filter.recordType')}
           placeholder={t('audit.filter.recordType')}
           value={search.recordType}
           onChange={(v?: RecordType) => onSearchChange({ recordType: v, page: undefined })}
@@ -176,6 +179,7 @@ export function AuditPage({ search, onSearchChange }: Props) {
           data-testid="filter-record-id"
           allowClear
           style={{ width: 180 }}
+          aria-label={t('audit.filter.recordId')}
           placeholder={t('audit.filter.recordId')}
           value={record}
           onChange={(e) => setRecord(e.target.value)}

@@ -3,7 +3,7 @@ import { ReadOnlyNotice, isReadOnlyRole } from '@/components/ReadOnlyNotice';
 import { DndContext, PointerSensor, KeyboardSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Checkbox, Empty, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
-import { ThunderboltOutlined } from '@ant-design/icons';
+import { HolderOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { applyAutoAssign, boardKeys, boardQueries, bulkAssign, previewAutoAssign, setCapacity } from '@/api/resources/board';
 import { caseKeys } from '@/api/resources/cases';
@@ -24,12 +24,12 @@ const key = (i: Pick<BoardItem, 'type' | 'id'>) => `${i.type}:${i.id}`;
 
 function ItemCard({ item, checked, onCheck, onOpen }: { item: BoardItem; checked: boolean; onCheck: (v: boolean) => void; onOpen: () => void }) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: key(item), data: item });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({ id: key(item), data: item });
   return (
+    // The card is not itself a control: the grip moves it (mouse or keyboard: space, arrows, space), the
+    // checkbox selects it and the title opens it, each reachable and named on its own.
     <div
       ref={setNodeRef}
-      {...attributes}
-      {...listeners}
       data-testid="board-card"
       data-item-id={item.id}
       style={{
@@ -42,22 +42,29 @@ function ItemCard({ item, checked, onCheck, onOpen }: { item: BoardItem; checked
         padding: '4px 6px',
         marginBottom: 4,
         background: checked ? '#e6f4ff' : '#fff',
-        cursor: 'grab',
         fontSize: 12,
       }}
     >
       <Space size={4} align="start">
-        {/* The checkbox must not start a drag. */}
-        <span onPointerDown={(e) => e.stopPropagation()}>
-          <Checkbox checked={checked} onChange={(e) => onCheck(e.target.checked)} data-testid="board-card-check" />
-        </span>
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          aria-label={t('cases.board.dragHandle', { title: item.title })}
+          data-testid="board-card-handle"
+          style={{ border: 0, background: 'transparent', padding: '2px 0', cursor: 'grab', color: '#545b66' }}
+        >
+          <HolderOutlined />
+        </button>
+        <Checkbox checked={checked} onChange={(e) => onCheck(e.target.checked)} data-testid="board-card-check" aria-label={t('cases.board.select', { title: item.title })} />
         <div>
           <Tag color={item.type === 'case' ? 'purple' : 'blue'} style={{ marginInlineEnd: 4 }}>
             {t(`cases.board.${item.type}`)}
           </Tag>
-          <Typography.Link onClick={onOpen} onPointerDown={(e) => e.stopPropagation()}>
+          <Button type="link" size="small" onClick={onOpen} style={{ padding: 0, height: 'auto', fontSize: 12, whiteSpace: 'normal', textAlign: 'start' }} data-testid="board-card-open">
             {item.title}
-          </Typography.Link>
+          </Button>
           <div>
             <DeadlineCountdown dueAt={item.dueAt} status="in_progress" />
           </div>
@@ -111,6 +118,7 @@ function Column(props: {
                 percent={Math.round((load / props.load.capacity) * 100)}
                 status={full ? 'exception' : 'normal'}
                 format={() => `${load}/${props.load!.capacity}`}
+                aria-label={t('cases.board.loadLabel', { load, capacity: props.load.capacity })}
                 data-testid="board-load"
               />
               <Space size={4} wrap style={{ fontWeight: 'normal', fontSize: 12 }}>
@@ -128,6 +136,7 @@ function Column(props: {
                 min={1}
                 max={500}
                 style={{ width: 70 }}
+                aria-label={t('cases.board.capacity')}
                 data-testid="board-capacity"
                 defaultValue={props.load.capacity}
                 onBlur={(e) => {
@@ -274,6 +283,7 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
           <Select
             data-testid="bulk-target"
             style={{ width: 160 }}
+            aria-label={t('cases.board.bulkTo')}
             placeholder={t('cases.board.bulkTo')}
             value={bulkTarget}
             onChange={setBulkTarget}

@@ -142,6 +142,7 @@ export function CasePage({ caseId, onBack }: Props) {
                   style={{ width: 150 }}
                   value={c.assigneeId ?? undefined}
                   allowClear
+                  aria-label={t('cases.col.assignee')}
                   placeholder={t('common.unassigned')}
                   onChange={(v?: string) => save({ version: c.version, assigneeId: v ?? null })}
                   options={(users.data ?? [])
@@ -159,6 +160,7 @@ export function CasePage({ caseId, onBack }: Props) {
                 <Select
                   size="small"
                   style={{ width: 90 }}
+                  aria-label={t('cases.col.priority')}
                   value={c.priority}
                   onChange={(priority) => save({ version: c.version, priority })}
                   options={(['high', 'medium', 'low'] as const).map((p) => ({ value: p, label: t(`cases.priority.${p}`) }))}
@@ -196,6 +198,7 @@ export function CasePage({ caseId, onBack }: Props) {
                         mode="multiple"
                         showSearch={{ filterOption: false, onSearch: (v) => setComplaintSearch(v.trim()) }}
                         style={{ minWidth: 320 }}
+                        aria-label={t('cases.complaints.search')}
                         placeholder={t('cases.complaints.search')}
                         value={adding}
                         onChange={setAdding}

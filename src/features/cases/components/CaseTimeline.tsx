@@ -47,6 +47,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
           mode="multiple"
           allowClear
           style={{ minWidth: 220 }}
+          aria-label={t('cases.timeline.kind')}
           placeholder={t('cases.timeline.kind')}
           value={kinds}
           onChange={setKinds}
@@ -56,6 +57,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
           data-testid="timeline-person"
           allowClear
           style={{ width: 160 }}
+          aria-label={t('cases.timeline.person')}
           placeholder={t('cases.timeline.person')}
           value={person}
           onChange={setPerson}

@@ -88,6 +88,7 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
           data-testid="cases-filter-q"
           allowClear
           style={{ width: 200 }}
+          aria-label={t('cases.filter.q')}
           placeholder={t('cases.filter.q')}
           value={q}
           onChange={(e) => setQ(e.target.value)}
@@ -99,6 +100,7 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
           allowClear
           maxTagCount="responsive"
           style={{ width: 230 }}
+          aria-label={t('cases.filter.status')}
           placeholder={t('cases.filter.status')}
           value={search.status ?? []}
           onChange={(v) => onSearchChange({ status: v.length ? v : undefined, page: undefined })}
@@ -108,6 +110,7 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
           data-testid="cases-filter-assignee"
           allowClear
           style={{ width: 170 }}
+          aria-label={t('cases.filter.assignee')}
           placeholder={t('cases.filter.assignee')}
           value={search.assignee}
           onChange={(v?: string) => onSearchChange({ assignee: v, page: undefined })}
@@ -122,6 +125,7 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
           mode="multiple"
           allowClear
           style={{ width: 170 }}
+          aria-label={t('cases.filter.priority')}
           placeholder={t('cases.filter.priority')}
           value={search.priority ?? []}
           onChange={(v) => onSearchChange({ priority: v.length ? v : undefined, page: undefined })}
@@ -131,6 +135,7 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
           data-testid="cases-filter-due"
           allowClear
           style={{ width: 150 }}
+          aria-label={t('cases.filter.due')}
           placeholder={t('cases.filter.due')}
           value={search.due}
           onChange={(v?: CasesSearch['due']) => onSearchChange({ due: v, page: undefined })}

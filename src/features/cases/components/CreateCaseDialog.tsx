@@ -65,6 +65,7 @@ export function CreateCaseDialog({ open, onClose, onCreated }: Props) {
         <Input.Search
           data-testid="case-create-search"
           allowClear
+          aria-label={t('cases.create.search')}
           placeholder={t('cases.create.search')}
           onSearch={(v) => setQ(v.trim())}
           style={{ marginBottom: 8 }}

@@ -41,6 +41,7 @@ export function MergeDialog({ kase, open, onClose }: Props) {
         data-testid="merge-source"
         showSearch={{ optionFilterProp: 'label' }}
         style={{ width: '100%' }}
+        aria-label={t('cases.merge.pick')}
         placeholder={t('cases.merge.pick')}
         loading={candidates.isLoading}
         value={sourceId}

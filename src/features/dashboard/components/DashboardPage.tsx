@@ -55,7 +55,7 @@ function DashboardBody({ s }: { s: DashboardStats }) {
           <Figure testId="stat-overdue" title={t('dashboard.overdue')} value={s.overdue} color={s.overdue ? '#cf1322' : undefined} to={queueLink(t('dashboard.openQueue'), { deadline: 'overdue' })} />
         </Col>
         <Col xs={12} md={8} xl={5}>
-          <Figure testId="stat-due3" title={t('dashboard.dueWithin3Days')} value={s.dueWithin3Days} color={s.dueWithin3Days ? '#d48806' : undefined} to={queueLink(t('dashboard.openQueue'), { deadline: 'within3' })} />
+          <Figure testId="stat-due3" title={t('dashboard.dueWithin3Days')} value={s.dueWithin3Days} color={s.dueWithin3Days ? '#ad4e00' : undefined} to={queueLink(t('dashboard.openQueue'), { deadline: 'within3' })} />
         </Col>
         <Col xs={12} md={8} xl={5}>
           <Figure testId="stat-unassigned" title={t('dashboard.unassigned')} value={s.unassigned} to={queueLink(t('dashboard.openQueue'), { assignee: 'unassigned' })} />

@@ -53,7 +53,7 @@ function Voiceprint({ evidenceId }: { evidenceId: string }) {
                   {m.isMatch && <Tag color="red">{t('evidence.audio.match')}</Tag>}
                 </Space>
                 {m.firm && <Typography.Text type="secondary">{m.firm}</Typography.Text>}
-                <Progress percent={Math.round(m.score * 100)} size="small" status={m.isMatch ? 'exception' : 'normal'} format={() => m.score.toFixed(3)} />
+                <Progress percent={Math.round(m.score * 100)} aria-label={`${m.label} ${m.score.toFixed(3)}`} size="small" status={m.isMatch ? 'exception' : 'normal'} format={() => m.score.toFixed(3)} />
               </Space>
             </List.Item>
           )}

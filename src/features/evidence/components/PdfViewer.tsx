@@ -242,6 +242,7 @@ export function PdfViewer({ doc, annotations, onDraw, highlightId, onFirstPageDr
         <Input.Search
           size="small"
           allowClear
+          aria-label={t('evidence.pdf.searchPlaceholder')}
           placeholder={t('evidence.pdf.searchPlaceholder')}
           data-testid="pdf-search"
           loading={searching}

@@ -130,6 +130,7 @@ export function UploadZone({ target, onUploaded, disabled }: { target: { complai
                 size="small"
                 status={i.phase === 'done' ? 'success' : 'active'}
                 format={() => t(`evidence.upload.phase.${i.phase}`)}
+                aria-label={`${i.name} ${t(`evidence.upload.phase.${i.phase}`)}`}
               />
             )}
           </div>

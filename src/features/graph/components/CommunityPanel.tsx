@@ -196,6 +196,7 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
             <Space.Compact style={{ width: '100%' }}>
               <Select
                 style={{ flex: 1 }}
+                aria-label={t('graph.community.pickCase')}
                 placeholder={t('graph.community.pickCase')}
                 loading={cases.isPending}
                 value={targetCase}

@@ -401,10 +401,12 @@ export function GraphPage({ search, onSearchChange, onOpen }: Props) {
           options={(searchResults.data ?? []).map((e) => ({ value: e.id, label: <EntityLabel entity={e} /> }))}
           data-testid="graph-search"
         >
-          <Input.Search placeholder={t('graph.searchPlaceholder')} allowClear loading={searchResults.isFetching} />
+          <Input.Search aria-label={t('graph.searchPlaceholder')}
+          placeholder={t('graph.searchPlaceholder')} allowClear loading={searchResults.isFetching} />
         </AutoComplete>
         <Input.Search
           style={{ width: 260 }}
+          aria-label={t('graph.start.complaint')}
           placeholder={t('graph.start.complaint')}
           enterButton={t('graph.start.go')}
           data-testid="graph-start-complaint"

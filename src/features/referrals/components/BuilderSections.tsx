@@ -13,7 +13,8 @@ export function AddresseeSection({ draft, edit, readOnly }: SectionProps) {
     <Card size="small" title={t('referrals.section.addressee')} id="sec-addressee">
       <Form layout="vertical" disabled={readOnly}>
         <Form.Item label={t('referrals.field.addressee')} style={{ marginBottom: 0 }}>
-          <Input data-testid="field-addressee" value={draft.addressee} placeholder={t('referrals.field.addresseePlaceholder')} onChange={(e) => edit((d) => ({ ...d, addressee: e.target.value }))} />
+          <Input data-testid="field-addressee" value={draft.addressee} aria-label={t('referrals.field.addresseePlaceholder')}
+          placeholder={t('referrals.field.addresseePlaceholder')} onChange={(e) => edit((d) => ({ ...d, addressee: e.target.value }))} />
         </Form.Item>
       </Form>
     </Card>
@@ -27,17 +28,17 @@ export function InstitutionSection({ draft, edit, readOnly, evidence }: SectionP
     <Card size="small" title={t('referrals.section.institution')} id="sec-institution">
       <Form layout="vertical" disabled={readOnly}>
         <Form.Item label={t('referrals.field.institution')}>
-          <Input data-testid="field-institution" value={draft.reportingInstitution} onChange={(e) => edit((d) => ({ ...d, reportingInstitution: e.target.value }))} />
+          <Input aria-label={t('referrals.field.institution')} data-testid="field-institution" value={draft.reportingInstitution} onChange={(e) => edit((d) => ({ ...d, reportingInstitution: e.target.value }))} />
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item label={t('referrals.field.handlerName')}>
-              <Input data-testid="field-handler-name" value={draft.handler.name} onChange={(e) => setHandler({ name: e.target.value })} />
+              <Input aria-label={t('referrals.field.handlerName')} data-testid="field-handler-name" value={draft.handler.name} onChange={(e) => setHandler({ name: e.target.value })} />
             </Form.Item>
           </Col>
           <Col span={16}>
             <Form.Item label={t('referrals.field.handlerTitle')}>
-              <Input value={draft.handler.title} onChange={(e) => setHandler({ title: e.target.value })} />
+              <Input aria-label={t('referrals.field.handlerTitle')} value={draft.handler.title} onChange={(e) => setHandler({ title: e.target.value })} />
             </Form.Item>
           </Col>
         </Row>
@@ -46,6 +47,7 @@ export function InstitutionSection({ draft, edit, readOnly, evidence }: SectionP
             data-testid="field-poa"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('referrals.field.poaPlaceholder')}
             placeholder={t('referrals.field.poaPlaceholder')}
             value={draft.handler.powerOfAttorneyEvidenceId ?? undefined}
             onChange={(v: string | undefined) => setHandler({ powerOfAttorneyEvidenceId: v ?? null })}
@@ -79,7 +81,7 @@ export function PartiesSection({ draft, edit, readOnly, candidates }: SectionPro
           {
             title: t('referrals.party.include'),
             width: 70,
-            render: (_, p) => <Checkbox data-testid={`party-${p.entityId}`} disabled={readOnly} checked={chosen.has(p.entityId)} onChange={(e) => toggle(p, e.target.checked)} />,
+            render: (_, p) => <Checkbox aria-label={p.name} data-testid={`party-${p.entityId}`} disabled={readOnly} checked={chosen.has(p.entityId)} onChange={(e) => toggle(p, e.target.checked)} />,
           },
           { title: '', dataIndex: 'name', render: (name: string, p) => <Space><Tag>{t(`referrals.party.${p.kind}`)}</Tag>{name}</Space> },
           { title: t('referrals.party.id'), dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
@@ -97,10 +99,10 @@ export function ChargesSection({ draft, edit, readOnly }: SectionProps) {
     <Card size="small" title={t('referrals.section.charges')} id="sec-charges">
       <Form layout="vertical" disabled={readOnly}>
         <Form.Item label={t('referrals.field.cause')}>
-          <Input.TextArea data-testid="field-cause" autoSize value={draft.cause} onChange={(e) => edit((d) => ({ ...d, cause: e.target.value }))} />
+          <Input.TextArea aria-label={t('referrals.field.cause')} data-testid="field-cause" autoSize value={draft.cause} onChange={(e) => edit((d) => ({ ...d, cause: e.target.value }))} />
         </Form.Item>
         <Form.Item label={t('referrals.field.charges')} style={{ marginBottom: 0 }}>
-          <Checkbox.Group
+          <Checkbox.Group aria-label={t('referrals.field.charges')}
             data-testid="field-charges"
             value={draft.charges}
             onChange={(v) => edit((d) => ({ ...d, charges: chargeSchema.options.filter((c) => v.includes(c)) }))}
@@ -160,26 +162,27 @@ export function FactsSection({ draft, edit, readOnly }: SectionProps) {
               <Row gutter={12}>
                 <Col span={10}>
                   <Form.Item label={t('referrals.field.time')}>
-                    <Input data-testid="fact-time" value={f.time} onChange={(e) => setFact(f.id, { time: e.target.value })} />
+                    <Input aria-label={t('referrals.field.time')} data-testid="fact-time" value={f.time} onChange={(e) => setFact(f.id, { time: e.target.value })} />
                   </Form.Item>
                 </Col>
                 <Col span={14}>
                   <Form.Item label={t('referrals.field.place')}>
-                    <Input data-testid="fact-place" value={f.place} onChange={(e) => setFact(f.id, { place: e.target.value })} />
+                    <Input aria-label={t('referrals.field.place')} data-testid="fact-place" value={f.place} onChange={(e) => setFact(f.id, { place: e.target.value })} />
                   </Form.Item>
                 </Col>
               </Row>
               <Form.Item label={t('referrals.field.means')}>
-                <Input.TextArea data-testid="fact-means" autoSize={{ minRows: 2 }} value={f.means} onChange={(e) => setFact(f.id, { means: e.target.value })} />
+                <Input.TextArea aria-label={t('referrals.field.means')} data-testid="fact-means" autoSize={{ minRows: 2 }} value={f.means} onChange={(e) => setFact(f.id, { means: e.target.value })} />
               </Form.Item>
               <Form.Item label={t('referrals.field.consequence')}>
-                <Input.TextArea data-testid="fact-consequence" autoSize value={f.consequence} onChange={(e) => setFact(f.id, { consequence: e.target.value })} />
+                <Input.TextArea aria-label={t('referrals.field.consequence')} data-testid="fact-consequence" autoSize value={f.consequence} onChange={(e) => setFact(f.id, { consequence: e.target.value })} />
               </Form.Item>
               <Form.Item label={t('referrals.field.factEvidence')} style={{ marginBottom: 0 }}>
                 <Select
                   data-testid="fact-evidence"
                   mode="multiple"
                   value={f.evidenceIds}
+                  aria-label={t('referrals.fact.noEvidence')}
                   placeholder={t('referrals.fact.noEvidence')}
                   options={evidenceOptions}
                   onChange={(ids: string[]) => setEvidence(f.id, ids)}
@@ -203,7 +206,7 @@ export function AmountsSection({ draft, edit, readOnly }: SectionProps) {
     <Card size="small" title={t('referrals.section.amounts')} id="sec-amounts">
       <Form layout="vertical" disabled={readOnly}>
         <Form.Item label={t('referrals.field.amount')} style={{ marginBottom: 0 }}>
-          <InputNumber
+          <InputNumber aria-label={t('referrals.field.amount')}
             data-testid="field-amount"
             min={0}
             step={100}

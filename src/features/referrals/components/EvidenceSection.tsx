@@ -43,13 +43,13 @@ function Row_({ item, index, facts, hash, readOnly, onChange, onRemove }: { item
         </Col>
         <Col flex="auto">
           <Space direction="vertical" style={{ width: '100%' }} size={4}>
-            <Input data-testid="evidence-description" addonBefore={t('referrals.field.description')} value={item.description} disabled={readOnly} onChange={(e) => onChange({ description: e.target.value })} />
+            <Input data-testid="evidence-description" aria-label={`${t('referrals.field.description')} ${index + 1}`} addonBefore={t('referrals.field.description')} value={item.description} disabled={readOnly} onChange={(e) => onChange({ description: e.target.value })} />
             <Row gutter={8}>
               <Col span={16}>
-                <Input data-testid="evidence-source" addonBefore={t('referrals.field.source')} value={item.source} disabled={readOnly} onChange={(e) => onChange({ source: e.target.value })} />
+                <Input data-testid="evidence-source" aria-label={`${t('referrals.field.source')} ${index + 1}`} addonBefore={t('referrals.field.source')} value={item.source} disabled={readOnly} onChange={(e) => onChange({ source: e.target.value })} />
               </Col>
               <Col span={8}>
-                <InputNumber addonBefore={t('referrals.field.pages')} min={0} precision={0} value={item.pages} disabled={readOnly} onChange={(v) => onChange({ pages: typeof v === 'number' ? v : 0 })} style={{ width: '100%' }} />
+                <InputNumber aria-label={`${t('referrals.field.pages')} ${index + 1}`} addonBefore={t('referrals.field.pages')} min={0} precision={0} value={item.pages} disabled={readOnly} onChange={(v) => onChange({ pages: typeof v === 'number' ? v : 0 })} style={{ width: '100%' }} />
               </Col>
             </Row>
             <Select
@@ -57,6 +57,7 @@ function Row_({ item, index, facts, hash, readOnly, onChange, onRemove }: { item
               mode="multiple"
               style={{ width: '100%' }}
               disabled={readOnly}
+              aria-label={t('referrals.field.facts')}
               placeholder={t('referrals.field.facts')}
               value={item.factIds}
               onChange={(ids: string[]) => onChange({ factIds: ids })}
@@ -133,6 +134,7 @@ export function EvidenceSection({ draft, edit, readOnly, caseEvidence, hashes }:
             data-testid="add-evidence"
             style={{ width: '100%' }}
             showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('referrals.evidence.addPlaceholder')}
             placeholder={t('referrals.evidence.addPlaceholder')}
             value={null}
             onChange={(v: string) => add(v)}

@@ -35,7 +35,7 @@ export function ValidationPanel({ issues }: { issues: ValidationIssue[] }) {
             style={{ maxHeight: 260, overflow: 'auto' }}
             renderItem={(i) => (
               <List.Item data-testid="validation-issue" data-code={i.code} style={{ padding: '4px 0' }}>
-                <a href={`#sec-${i.section}`} style={{ color: i.severity === 'error' ? '#cf1322' : '#d48806' }}>
+                <a href={`#sec-${i.section}`} style={{ color: i.severity === 'error' ? '#cf1322' : '#ad4e00' }}>
                   {t(`referrals.issue.${i.code}`, { n: i.position })}
                 </a>
               </List.Item>
@@ -93,7 +93,7 @@ export function ExportPanel({ base, blocking, dirty }: { base: Referral; blockin
         {state.phase === 'authorising' && <Typography.Text type="secondary">{t('referrals.export.authorising')}</Typography.Text>}
         {state.phase === 'building' && (
           <div data-testid="export-progress">
-            <Progress percent={state.progress && state.progress.totalBytes ? Math.floor((state.progress.doneBytes / state.progress.totalBytes) * 100) : 0} size="small" />
+            <Progress percent={state.progress && state.progress.totalBytes ? Math.floor((state.progress.doneBytes / state.progress.totalBytes) * 100) : 0} size="small" aria-label={t('referrals.export.building', { file: state.progress?.file ?? state.progress?.stage ?? '…' })} />
             <Typography.Text type="secondary" ellipsis style={{ display: 'block' }}>
               {t('referrals.export.building', { file: state.progress?.file ?? state.progress?.stage ?? '…' })}
             </Typography.Text>
@@ -139,7 +139,7 @@ export function ExportPanel({ base, blocking, dirty }: { base: Referral; blockin
         <Typography.Paragraph>{t('referrals.export.confirmBody')}</Typography.Paragraph>
         <Form layout="vertical">
           <Form.Item label={t('referrals.export.reason')} required>
-            <Input data-testid="export-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <Input aria-label={t('referrals.export.reason')} data-testid="export-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
           </Form.Item>
         </Form>
       </Modal>
@@ -231,27 +231,27 @@ export function TrackingPanel({ base, onTracked }: { base: Referral; onTracked: 
       {['approved', 'submitted', 'accepted'].includes(base.status) && (
         <Form form={form} layout="vertical" size="small" onFinish={submit} style={{ marginTop: 8 }} initialValues={{ policeUnit: base.addressee, receiptNo: base.submission?.receiptNo ?? undefined }}>
           <Form.Item name="date" label={t('referrals.tracking.date')}>
-            <DatePicker style={{ width: '100%' }} data-testid="track-date" />
+            <DatePicker aria-label={t('referrals.tracking.date')} style={{ width: '100%' }} data-testid="track-date" />
           </Form.Item>
           {base.status === 'approved' && (
             <>
               <Form.Item name="policeUnit" label={t('referrals.tracking.policeUnit')} rules={[{ required: true, whitespace: true }]}>
-                <Input data-testid="track-unit" />
+                <Input aria-label={t('referrals.tracking.policeUnit')} data-testid="track-unit" />
               </Form.Item>
               <Form.Item name="officer" label={t('referrals.tracking.officer')} rules={[{ required: true, whitespace: true }]}>
-                <Input data-testid="track-officer" />
+                <Input aria-label={t('referrals.tracking.officer')} data-testid="track-officer" />
               </Form.Item>
             </>
           )}
           {(base.status === 'approved' || base.status === 'submitted') && (
             <Form.Item name="receiptNo" label={t('referrals.tracking.receiptNo')} rules={base.status === 'submitted' ? [{ required: true, whitespace: true }] : []}>
-              <Input data-testid="track-receipt" />
+              <Input aria-label={t('referrals.tracking.receiptNo')} data-testid="track-receipt" />
             </Form.Item>
           )}
           {base.status === 'accepted' && rejecting && (
             <>
               <Form.Item name="reason" label={t('referrals.tracking.reason')} rules={[{ required: true, whitespace: true, min: 2 }]}>
-                <Input.TextArea data-testid="track-reason" autoSize />
+                <Input.TextArea aria-label={t('referrals.tracking.reason')} data-testid="track-reason" autoSize />
               </Form.Item>
               <Form.Item name="reviewRequested" valuePropName="checked">
                 <Checkbox data-testid="track-review">{t('referrals.tracking.reviewRequested')}</Checkbox>

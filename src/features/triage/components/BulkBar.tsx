@@ -94,7 +94,7 @@ export const BulkBar = memo(function BulkBar({ selected, onSelectionChange, fami
         </Space>
         {progress && (
           <Space size={6}>
-            <Progress type="circle" size={18} percent={(progress.done / Math.max(1, progress.total)) * 100} showInfo={false} />
+            <Progress type="circle" size={18} percent={(progress.done / Math.max(1, progress.total)) * 100} showInfo={false} aria-label={t('triage.bulk.running', progress)} />
             <Typography.Text>{t('triage.bulk.running', progress)}</Typography.Text>
           </Space>
         )}

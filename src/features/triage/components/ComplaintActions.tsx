@@ -135,6 +135,7 @@ export function ReassignControl({ complaint }: { complaint: Complaint }) {
     <Select
       data-testid="reassign"
       style={{ width: 160 }}
+      aria-label={t('triage.actions.reassign')}
       placeholder={t('triage.actions.reassign')}
       value={null}
       loading={update.isPending}

@@ -49,7 +49,7 @@ export function TopSignals({ signals, t, max = 3 }: { signals: ComplaintRow['sig
           {t(`signal.${s.code}`)}
         </Pill>
       ))}
-      {signals.length > max && <span style={{ color: 'rgba(0,0,0,0.45)' }}>+{signals.length - max}</span>}
+      {signals.length > max && <span style={{ color: '#545b66' }}>+{signals.length - max}</span>}
     </>
   );
 }

@@ -84,7 +84,7 @@ function EscalateForm({ complaints, onClose, onDone }: { complaints: readonly Co
               children: (
                 <Form layout="vertical">
                   <Form.Item label={t('triage.escalate.caseTitle')} required>
-                    <Input value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} data-testid="escalate-title" />
+                    <Input value={title} aria-label={t('triage.escalate.caseTitle')} maxLength={120} onChange={(e) => setTitle(e.target.value)} data-testid="escalate-title" />
                   </Form.Item>
                   <Form.Item label={t('triage.escalate.priority')}>
                     <Radio.Group value={priority} onChange={(e) => setPriority(e.target.value)} optionType="button">

@@ -30,6 +30,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         data-testid="filter-q"
         allowClear
         defaultValue={search.q}
+        aria-label={t('queue.filter.q')}
         placeholder={t('queue.filter.q')}
         style={{ width: 240 }}
         onSearch={(value) => set({ q: value.trim() || undefined })}
@@ -39,6 +40,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         data-testid="filter-status"
         style={{ width: 180 }}
         // Empty means every status (written as an explicit empty list); the default is open work only.
+        aria-label={t('queue.filter.allStatuses')}
         placeholder={t('queue.filter.allStatuses')}
         value={effectiveStatus(search)}
         onChange={(v) => set({ status: isDefaultStatus(v) ? undefined : v })}
@@ -48,6 +50,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         {...multi}
         data-testid="filter-channel"
         style={{ width: 180 }}
+        aria-label={t('queue.filter.channel')}
         placeholder={t('queue.filter.channel')}
         value={search.channel ?? []}
         onChange={(v) => set({ channel: v.length ? v : undefined })}
@@ -57,6 +60,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         {...multi}
         data-testid="filter-grade"
         style={{ width: 160 }}
+        aria-label={t('queue.filter.grade')}
         placeholder={t('queue.filter.grade')}
         value={search.grade ?? []}
         onChange={(v) => set({ grade: v.length ? v : undefined })}
@@ -66,6 +70,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         {...multi}
         data-testid="filter-signal"
         style={{ width: 190 }}
+        aria-label={t('triage.filter.signal')}
         placeholder={t('triage.filter.signal')}
         value={search.signal ?? []}
         onChange={(v) => set({ signal: v.length ? v : undefined })}
@@ -75,6 +80,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         {...multi}
         data-testid="filter-label"
         style={{ width: 160 }}
+        aria-label={t('triage.filter.label')}
         placeholder={t('triage.filter.label')}
         value={search.label ?? []}
         onChange={(v) => set({ label: v.length ? v : undefined })}
@@ -85,6 +91,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         style={{ width: 140 }}
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
+        aria-label={t('queue.filter.assignee')}
         placeholder={t('queue.filter.assignee')}
         value={search.assignee}
         onChange={(v) => set({ assignee: v })}
@@ -98,6 +105,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         data-testid="filter-deadline"
         style={{ width: 140 }}
         allowClear
+        aria-label={t('queue.filter.deadline')}
         placeholder={t('queue.filter.deadline')}
         value={search.deadline}
         onChange={(v) => set({ deadline: v })}

@@ -63,7 +63,8 @@ export const SavedViews = memo(function SavedViews({ userId, search, onApply }: 
         </Tooltip>
       )}
       <Modal open={naming} title={t('triage.views.save')} onOk={save} onCancel={() => setNaming(false)} okButtonProps={{ disabled: !name.trim(), 'data-testid': 'view-name-ok' } as never} destroyOnHidden>
-        <Input autoFocus value={name} maxLength={40} placeholder={t('triage.views.namePlaceholder')} onChange={(e) => setName(e.target.value)} onPressEnter={save} data-testid="view-name" />
+        <Input autoFocus value={name} maxLength={40} aria-label={t('triage.views.namePlaceholder')}
+        placeholder={t('triage.views.namePlaceholder')} onChange={(e) => setName(e.target.value)} onPressEnter={save} data-testid="view-name" />
       </Modal>
     </Space>
   );

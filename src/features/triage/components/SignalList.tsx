@@ -21,7 +21,7 @@ export function SignalList({ signals }: { signals: Signal[] }) {
           <div className={styles.itemHead}>
             <Typography.Text strong>{t(`signal.${s.code}`)}</Typography.Text>
             <Space size={6}>
-              <Progress percent={(s.weight / sum) * 100} showInfo={false} size={[80, 6]} strokeColor="#a8272d" />
+              <Progress percent={(s.weight / sum) * 100} showInfo={false} size={[80, 6]} aria-label={t(`signal.${s.code}`)} strokeColor="#a8272d" />
               <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="signal-contribution">
                 {t('triage.drawer.contribution', { weight: s.weight, pct: Math.round((s.weight / sum) * 100) })}
               </Typography.Text>
