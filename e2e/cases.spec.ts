@@ -140,13 +140,15 @@ test.describe('cases and assignment', () => {
     expect(before).toBeGreaterThan(0);
     await expect(page.locator('[data-testid="board-column"][data-away="true"]')).toContainText('孙佳怡');
 
-    // The seeded team is over its caps: the preview places nothing and says why; its count is the button's.
+    // Fresh demo data is a working team with room: the preview places work at once, and its count is the button's.
     const button = page.getByTestId('auto-assign');
     const offered = Number(/（(\d+)）/.exec(await button.innerText())![1]);
     await button.click();
-    await expect(page.getByTestId('auto-preview-none')).toContainText('容量上限');
+    await expect(page.getByTestId('auto-preview')).toContainText(/将分配 \d+ 件/);
     const [, placed, left] = /将分配 (\d+) 件，剩余 (\d+) 件/.exec(await page.getByTestId('auto-preview').innerText())!;
+    expect(Number(placed)).toBeGreaterThan(0);
     expect(Number(placed) + Number(left)).toBe(offered);
+    await expect(page.getByTestId('auto-preview-none')).toHaveCount(0);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('auto-preview')).toBeHidden();
 

@@ -36,14 +36,18 @@ export class QueuePage {
     }
     // A single select closes itself once it takes the option. Options that arrive while the list opens
     // are drawn again, and a click on the old one is lost: try again until the select has closed.
-    // (No Escape here: it would close the drawer behind the select. A retry may click the option again
-    // after a slow close, so pick an option whose second click changes nothing.)
+    // (No Escape here: it would close the drawer behind the select.)
     // A long list draws only the options in view: typing into a searchable select brings the one wanted into view.
+    // Once an option has been taken it may leave the list (a reassigned person is no longer offered): then done.
     const search = select.locator('input[type="search"]');
+    const wanted = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
+    let clicked = false;
     await expect(async () => {
+      if (clicked && ((await dropdown.count()) === 0 || (await wanted.count()) === 0)) return;
       if ((await dropdown.count()) === 0) await select.click();
       if (typeof option === 'string' && (await search.count()) > 0 && (await search.inputValue()) !== option) await search.fill(option);
-      await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
+      await wanted.click({ timeout: 5_000 });
+      clicked = true;
       await expect(dropdown).toHaveCount(0, { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
   }

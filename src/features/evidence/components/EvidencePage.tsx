@@ -18,13 +18,20 @@ import { UploadZone } from './UploadZone';
 
 type Props = { search: EvidenceSearch; onSearchChange: (patch: EvidenceSearchPatch, opts?: { replace?: boolean }) => void };
 
-const KIND_ICON: Record<EvidenceKind, React.ReactNode> = {
-  image: <FileImageOutlined />,
-  pdf: <FilePdfOutlined />,
-  audio: <AudioOutlined />,
-  chat: <MessageOutlined />,
-  text: <FileTextOutlined />,
+const KIND_ICON: Record<EvidenceKind, typeof FileImageOutlined> = {
+  image: FileImageOutlined,
+  pdf: FilePdfOutlined,
+  audio: AudioOutlined,
+  chat: MessageOutlined,
+  text: FileTextOutlined,
 };
+
+/** The kind's icon, named in the reader's language (antd would name it "file-pdf"). */
+function KindIcon({ kind }: { kind: EvidenceKind }) {
+  const { t } = useTranslation();
+  const Icon = KIND_ICON[kind];
+  return <Icon aria-label={t(`evidence.kind.${kind}`)} />;
+}
 
 /** 证据: the evidence of a complaint or case, an upload zone, and the viewer for one item (or two side by side). */
 export function EvidencePage({ search, onSearchChange }: Props) {
@@ -85,11 +92,20 @@ export function EvidencePage({ search, onSearchChange }: Props) {
                     data-evidence-id={e.id}
                     data-kind={e.kind}
                     onClick={() => onSearchChange({ id: e.id, compare: undefined })}
+                    // A list entry opens like a button, from the keyboard too.
+                    role="button"
+                    tabIndex={0}
+                    aria-current={e.id === search.id ? 'true' : undefined}
+                    onKeyDown={(ev) => {
+                      if (ev.key !== 'Enter' && ev.key !== ' ') return;
+                      ev.preventDefault();
+                      onSearchChange({ id: e.id, compare: undefined });
+                    }}
                     style={{ cursor: 'pointer', background: e.id === search.id ? '#e6f4ff' : undefined, paddingInline: 8 }}
                   >
                     <Space direction="vertical" size={0} style={{ width: '100%' }}>
                       <Space size={6}>
-                        {KIND_ICON[e.kind]}
+                        <KindIcon kind={e.kind} />
                         <Typography.Text strong ellipsis style={{ maxWidth: 220 }}>
                           {e.title}
                         </Typography.Text>
