@@ -16,10 +16,25 @@ describe('cases API', () => {
 
   it('creates a case from graph entity ids, pulling in their complaints', async () => {
     const db = getDb();
-    const agent = db.entities.find((e) => e.type === 'agent_person' && db.links.some((l) => (l.source === e.id || l.target === e.id) && l.complaintIds.length))!;
+    const linked = (entityId: string) => [...new Set(db.links.filter((l) => l.source === entityId || l.target === entityId).flatMap((l) => l.complaintIds))];
+    const inCase = (id: string) => Boolean(db.complaints.find((c) => c.id === id)?.caseId);
+    const agent = db.entities.find((e) => e.type === 'agent_person' && linked(e.id).some((id) => !inCase(id)))!;
+    const free = linked(agent.id).filter((id) => !inCase(id));
     const kase = await createCase({ title: '图谱社区', priority: 'medium', entityIds: [agent.id] });
     expect(kase.entityIds).toEqual([agent.id]);
-    expect(kase.complaintIds.length).toBeGreaterThan(0);
+    expect([...kase.complaintIds].sort()).toEqual(free.sort());
+  });
+
+  it('leaves complaints another case holds unless the user says move them', async () => {
+    const db = getDb();
+    const linked = (entityId: string) => [...new Set(db.links.filter((l) => l.source === entityId || l.target === entityId).flatMap((l) => l.complaintIds))];
+    const held = db.entities.find((e) => e.type === 'agent_person' && linked(e.id).length > 0 && linked(e.id).every((id) => db.complaints.find((c) => c.id === id)?.caseId))!;
+    const ids = linked(held.id);
+    const left = await createCase({ title: '只留原案', priority: 'medium', entityIds: [held.id] });
+    expect(left.complaintIds).toEqual([]);
+    const moved = await createCase({ title: '移入新案', priority: 'medium', entityIds: [held.id], inOtherCase: 'move' });
+    expect([...moved.complaintIds].sort()).toEqual([...ids].sort());
+    expect(getDb().complaints.filter((c) => ids.includes(c.id)).every((c) => c.caseId === moved.id)).toBe(true);
   });
 
   it('refuses an analyst reporting a case, with the reason, and lets a lead do it', async () => {
