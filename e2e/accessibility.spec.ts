@@ -59,6 +59,9 @@ async function seriousViolations(page: Page) {
 
 for (const language of ['zh-CN', 'en'] as const) {
   test.describe(`accessibility in ${language}`, () => {
+    // The board and the builder first sign in as the lead (a reload that regenerates nothing but re-reads
+    // everything): on the shared 2-core machine that alone can take most of a minute.
+    test.describe.configure({ timeout: 120_000 });
     test.beforeEach(async ({ page }) => {
       await page.addInitScript((lng) => localStorage.setItem('jianzheng.language', lng), language);
     });

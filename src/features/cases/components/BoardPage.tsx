@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ReadOnlyNotice, isReadOnlyRole } from '@/components/ReadOnlyNotice';
-import { DndContext, PointerSensor, KeyboardSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, PointerSensor, KeyboardSensor, useDraggable, useDroppable, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Checkbox, Empty, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { HolderOutlined, ThunderboltOutlined } from '@ant-design/icons';
@@ -14,6 +14,7 @@ import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { DeadlineCountdown } from '@/components/DeadlineCountdown';
 import { LoadingState } from '@/components/LoadingState';
 import { errorText } from '@/lib/error-text';
+import { columnKeyboardCoordinates } from './board-keyboard';
 
 type Props = { onOpenCase: (id: string) => void; onOpenComplaint: (id: string) => void };
 
@@ -183,7 +184,7 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [bulkTarget, setBulkTarget] = useState<string>();
   const [plan, setPlan] = useState<AutoAssignPlan | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }));
   const isLead = session.data?.user.role === 'lead';
 
   const refresh = () =>
@@ -271,6 +272,17 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
       message.error(errorText(e, t));
     }
   };
+  // What a screen reader hears while a card is carried, in the reader's language and with names, not ids.
+  const columnName = (id: string | number | undefined) => (id === UNASSIGNED ? t('common.unassigned') : (analysts.find((u) => u.id === id)?.name ?? ''));
+  const titleOf = (data: unknown) => (data as BoardItem | undefined)?.title ?? '';
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('cases.board.dragStart', { title: titleOf(active.data.current) }),
+    onDragOver: ({ active, over }) =>
+      over ? t('cases.board.dragOver', { title: titleOf(active.data.current), name: columnName(over.id) }) : t('cases.board.dragOverNone', { title: titleOf(active.data.current) }),
+    onDragEnd: ({ active, over }) =>
+      over ? t('cases.board.dragEnd', { title: titleOf(active.data.current), name: columnName(over.id) }) : t('cases.board.dragEndNone', { title: titleOf(active.data.current) }),
+    onDragCancel: ({ active }) => t('cases.board.dragCancel', { title: titleOf(active.data.current) }),
+  };
   const planCounts = new Map<string, number>();
   for (const a of plan?.assignments ?? []) planCounts.set(a.assigneeId, (planCounts.get(a.assigneeId) ?? 0) + 1);
 
@@ -311,7 +323,7 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
       ) : (
         !isLead && <Typography.Paragraph type="warning">{t('cases.board.leadOnly')}</Typography.Paragraph>
       )}
-      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('cases.board.dragInstructions') } }}>
         <div style={{ display: 'flex', gap: 8, overflowX: 'auto', paddingBottom: 8 }}>
           <Column
             id={UNASSIGNED}

@@ -1,4 +1,4 @@
-import { useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes, type MouseEvent as ReactMouseEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -42,7 +42,7 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
         rowKey="id"
         loading={cases.isPlaceholderData}
         dataSource={cases.data.items}
-        onRow={(c) => ({ 'data-testid': 'case-row', 'data-case-id': c.id, onClick: () => onOpenCase(c.id), style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>}
+        onRow={(c) => ({ 'data-testid': 'case-row', 'data-case-id': c.id, onClick: (e: ReactMouseEvent) => { if (!(e.target as Element).closest('a[href]')) onOpenCase(c.id); }, style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: cases.data.page,
           pageSize: cases.data.pageSize,
@@ -57,7 +57,10 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
             dataIndex: 'title',
             render: (v: string, c) => (
               <Space orientation="vertical" size={0}>
-                <Typography.Link data-testid="case-title">{v}</Typography.Link>
+                {/* A real link: the keyboard reaches it, and it opens in a new tab like any link; the row's click is for the mouse. */}
+                <Typography.Link data-testid="case-title" href={`/cases/${encodeURIComponent(c.id)}`}>
+                  {v}
+                </Typography.Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {c.id} · {t(`cases.targetKind.${c.target.kind}`)}
                 </Typography.Text>

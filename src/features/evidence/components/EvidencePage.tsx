@@ -91,33 +91,37 @@ export function EvidencePage({ search, onSearchChange }: Props) {
                     data-testid="evidence-item"
                     data-evidence-id={e.id}
                     data-kind={e.kind}
-                    onClick={() => onSearchChange({ id: e.id, compare: undefined })}
-                    // A list entry opens like a button, from the keyboard too.
-                    role="button"
-                    tabIndex={0}
-                    aria-current={e.id === search.id ? 'true' : undefined}
-                    onKeyDown={(ev) => {
-                      if (ev.key !== 'Enter' && ev.key !== ' ') return;
-                      ev.preventDefault();
-                      onSearchChange({ id: e.id, compare: undefined });
-                    }}
-                    style={{ cursor: 'pointer', background: e.id === search.id ? '#e6f4ff' : undefined, paddingInline: 8 }}
+                    style={{ background: e.id === search.id ? '#e6f4ff' : undefined, padding: 0 }}
                   >
-                    <Space direction="vertical" size={0} style={{ width: '100%' }}>
-                      <Space size={6}>
-                        <KindIcon kind={e.kind} />
-                        <Typography.Text strong ellipsis style={{ maxWidth: 220 }}>
-                          {e.title}
-                        </Typography.Text>
+                    {/* The list stays a list; its entry opens like a button, from the keyboard too. */}
+                    <div
+                      role="button"
+                      tabIndex={0}
+                      aria-current={e.id === search.id ? 'true' : undefined}
+                      onClick={() => onSearchChange({ id: e.id, compare: undefined })}
+                      onKeyDown={(ev) => {
+                        if (ev.key !== 'Enter' && ev.key !== ' ') return;
+                        ev.preventDefault();
+                        onSearchChange({ id: e.id, compare: undefined });
+                      }}
+                      style={{ cursor: 'pointer', width: '100%', padding: '8px 8px' }}
+                    >
+                      <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                        <Space size={6}>
+                          <KindIcon kind={e.kind} />
+                          <Typography.Text strong ellipsis style={{ maxWidth: 220 }}>
+                            {e.title}
+                          </Typography.Text>
+                        </Space>
+                        <Space size={4} wrap>
+                          <VerdictTag status={e.verdict.status} />
+                          {e.annotations.length > 0 && <Tag>{t('evidence.list.annotations', { count: e.annotations.length })}</Tag>}
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                            {e.fileName}
+                          </Typography.Text>
+                        </Space>
                       </Space>
-                      <Space size={4} wrap>
-                        <VerdictTag status={e.verdict.status} />
-                        {e.annotations.length > 0 && <Tag>{t('evidence.list.annotations', { count: e.annotations.length })}</Tag>}
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-                          {e.fileName}
-                        </Typography.Text>
-                      </Space>
-                    </Space>
+                    </div>
                   </List.Item>
                 )}
               />

@@ -14,6 +14,7 @@ import { useGraphStore } from '../state/graph-store';
 import { CommunityCaseDialog } from './CommunityCaseDialog';
 import { TypeSwatch } from './Legend';
 import { AppLink, EntityLabel, RecordLinks, type Open } from './shared';
+import { LinkButton } from '@/components/LinkButton';
 
 type Props = {
   set: WorkingSet;
@@ -164,9 +165,9 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
           {summary.glue.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
           {summary.glue.slice(0, 10).map(({ entity, degree }) => (
             <div key={entity.id} data-testid="graph-community-glue">
-              <a onClick={() => onSelect(entity.id)}>
+              <LinkButton onClick={() => onSelect(entity.id)}>
                 <EntityLabel entity={entity} />
-              </a>{' '}
+              </LinkButton>{' '}
               <Typography.Text type="secondary">{t('graph.community.degree', { count: degree })}</Typography.Text>
             </div>
           ))}
@@ -176,9 +177,9 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
           <div style={{ maxHeight: 140, overflow: 'auto' }}>
             {summary.members.slice(0, 100).map((m) => (
               <div key={m.id}>
-                <a onClick={() => onSelect(m.id)}>
+                <LinkButton onClick={() => onSelect(m.id)}>
                   <EntityLabel entity={m} />
-                </a>
+                </LinkButton>
               </div>
             ))}
             {summary.members.length > 100 && <Typography.Text type="secondary">+{summary.members.length - 100}</Typography.Text>}

@@ -5,6 +5,7 @@ import { shortestPath } from '../model/analysis';
 import type { WorkingSet } from '../model/graph-model';
 import { useGraphStore } from '../state/graph-store';
 import { EntityLabel, RecordLinks, type Open } from './shared';
+import { LinkButton } from '@/components/LinkButton';
 
 type Props = { set: WorkingSet; excludeHubs: boolean; onExcludeHubs: (v: boolean) => void; onOpen: Open; onSelect: (id: string) => void };
 
@@ -65,7 +66,7 @@ export function PathPanel({ set, excludeHubs, onExcludeHubs, onOpen, onSelect }:
                 key: id,
                 children: (
                   <Space direction="vertical" size={2} style={{ width: '100%' }}>
-                    <a onClick={() => onSelect(id)}>{e ? <EntityLabel entity={e} /> : id}</a>
+                    <LinkButton onClick={() => onSelect(id)}>{e ? <EntityLabel entity={e} /> : id}</LinkButton>
                     {hop && (
                       <div data-testid="graph-path-hop" style={{ paddingLeft: 8, borderLeft: '2px solid #f5222d' }}>
                         {hop.links.map((l) => (

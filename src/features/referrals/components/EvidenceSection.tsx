@@ -1,4 +1,4 @@
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, HolderOutlined, LoadingOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
@@ -37,7 +37,7 @@ function Row_({ item, index, facts, hash, readOnly, onChange, onRemove }: { item
       <Row gutter={8} align="top" wrap={false}>
         <Col flex="none">
           <Tooltip title={t('referrals.evidence.drag')}>
-            <Button type="text" size="small" icon={<HolderOutlined />} style={{ cursor: readOnly ? 'default' : 'grab' }} disabled={readOnly} data-testid="drag-handle" {...attributes} {...listeners} aria-label={t('referrals.evidence.drag')} />
+            <Button type="text" size="small" icon={<HolderOutlined />} style={{ cursor: readOnly ? 'default' : 'grab' }} disabled={readOnly} data-testid="drag-handle" {...attributes} {...listeners} aria-label={t('referrals.evidence.dragItem', { n: index + 1, title: item.description })} />
           </Tooltip>
           <div style={{ textAlign: 'center', fontWeight: 600 }}>{index + 1}</div>
         </Col>
@@ -97,6 +97,14 @@ export function EvidenceSection({ draft, edit, readOnly, caseEvidence, hashes }:
       return from < 0 || to < 0 ? d : { ...d, evidence: arrayMove(d.evidence, from, to) };
     });
   };
+  // Spoken while an item is carried with the keyboard: positions, not ids.
+  const position = (id: UniqueIdentifier) => draft.evidence.findIndex((e) => e.evidenceId === id) + 1;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('referrals.evidence.dragStart', { n: position(active.id) }),
+    onDragOver: ({ active, over }) => (over ? t('referrals.evidence.dragOver', { n: position(active.id), to: position(over.id) }) : undefined),
+    onDragEnd: ({ active, over }) => t('referrals.evidence.dragEnd', { n: position(active.id), to: over ? position(over.id) : position(active.id) }),
+    onDragCancel: ({ active }) => t('referrals.evidence.dragCancel', { n: position(active.id) }),
+  };
   const change = (id: string, patch: Partial<Item>) => edit((d) => syncFactLinks({ ...d, evidence: d.evidence.map((e) => (e.evidenceId === id ? { ...e, ...patch } : e)) }));
   const remove = (id: string) =>
     edit((d) => syncFactLinks({ ...d, evidence: d.evidence.filter((e) => e.evidenceId !== id) }));
@@ -113,7 +121,7 @@ export function EvidenceSection({ draft, edit, readOnly, caseEvidence, hashes }:
       extra={<Typography.Text type="secondary">{t('referrals.evidence.count', { count: draft.evidence.length })}</Typography.Text>}
     >
       <Space direction="vertical" style={{ width: '100%' }} size={8}>
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('referrals.evidence.dragInstructions') } }}>
           <SortableContext items={draft.evidence.map((e) => e.evidenceId)} strategy={verticalListSortingStrategy}>
             {draft.evidence.map((item, i) => (
               <Row_

@@ -1,9 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Popover, Space, Typography } from 'antd';
+import { Button, Checkbox, Popover, Space } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnLayout } from '../state/prefs';
 import { QUEUE_COLUMN_IDS } from './queue-columns';
+import { LinkButton } from '@/components/LinkButton';
 
 const COLUMN_LABEL: Record<string, string> = {
   receivedAt: 'received',
@@ -49,9 +50,9 @@ export const ColumnSettings = memo(function ColumnSettings({ layout, onChange }:
           </Space>
         </div>
       ))}
-      <Typography.Link onClick={() => onChange({ hidden: [], sizing: {}, order: [] })} data-testid="columns-reset">
+      <LinkButton onClick={() => onChange({ hidden: [], sizing: {}, order: [] })} data-testid="columns-reset">
         {t('triage.columns.reset')}
-      </Typography.Link>
+      </LinkButton>
     </div>
   );
   return (

@@ -56,6 +56,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
   const [escalating, setEscalating] = useState<readonly ComplaintRow[] | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const escalationDone = useRef<(() => void) | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const queryKey = JSON.stringify(query);
 
   // A new filter or order is a new list: start at its top with the cursor reset.
@@ -154,12 +155,20 @@ export function QueuePage({ search, onSearchChange }: Props) {
     // The open complaint may have just left the list (a decision took it out of the filter): then the
     // item now in its place is the next one.
     const left = !!search.complaint && list.rowAt(activeIndex)?.id !== search.complaint;
-    switch (e.key) {
+    // Arrows, Home, End and Space belong to the grid only while it has focus: elsewhere they scroll the page.
+    const onGrid = e.target === gridRef.current;
+    const key = onGrid ? ({ ArrowDown: 'j', ArrowUp: 'k', ' ': 'x' } as Record<string, string>)[e.key] ?? e.key : e.key;
+    switch (key) {
       case 'j':
         move(left ? activeIndex : activeIndex + 1);
         break;
       case 'k':
         move(activeIndex - 1);
+        break;
+      case 'Home':
+      case 'End':
+        if (!onGrid) return;
+        move(key === 'Home' ? 0 : last);
         break;
       case 'Enter': {
         const row = list.rowAt(activeIndex);
@@ -231,6 +240,7 @@ export function QueuePage({ search, onSearchChange }: Props) {
             if (row) toggleSelected(row);
           }}
           stale={list.isStale}
+          gridRef={gridRef}
         />
       </>
     );

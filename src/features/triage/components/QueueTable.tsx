@@ -10,7 +10,7 @@ import {
 } from '@tanstack/react-table';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, type FocusEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersQuery } from '@/api/resources/session';
 import type { Cell, Row } from '@tanstack/react-table';
@@ -45,7 +45,12 @@ type Props = {
   onToggleSelected: (id: string) => void;
   /** Rows shown belong to the previous filter while a new one loads. */
   stale?: boolean;
+  /** The grid's focus target, so the page can return focus to it when the drawer closes. */
+  gridRef?: RefObject<HTMLDivElement | null>;
 };
+
+/** DOM id of a row, for aria-activedescendant. */
+export const queueRowDomId = (complaintId: string) => `queue-row-${complaintId}`;
 
 /**
  * The queue grid: headless Table v9 for columns (sort, size, resize, hide, reorder) and TanStack Virtual
@@ -53,7 +58,7 @@ type Props = {
  * paged from the server (`manualSorting`); a row not fetched yet shows as a placeholder.
  */
 export function QueueTable(props: Props) {
-  const { total, rowAt, onRangeChange, sorting, onSortingChange, layout, onLayoutChange, onOpen, openId, activeIndex, onActiveIndexChange, selected, onToggleSelected, stale } = props;
+  const { total, rowAt, onRangeChange, sorting, onSortingChange, layout, onLayoutChange, onOpen, openId, activeIndex, onActiveIndexChange, selected, onToggleSelected, stale, gridRef } = props;
   const { t } = useTranslation();
   const now = useNow();
   const users = useQuery(usersQuery()).data;
@@ -122,16 +127,37 @@ export function QueueTable(props: Props) {
   const toggleRow = useLatestCallback((id: string) => onToggleSelected(id));
   const columnsKey = JSON.stringify([columnOrder, layout.hidden, layout.sizing]);
   const width = table.getTotalSize() + SELECT_WIDTH;
+  const activeRow = activeIndex >= 0 ? rowAt(activeIndex) : undefined;
+  // Tabbing into the grid puts the cursor on its first row; a mouse click sets it to the row clicked instead
+  // (and must not first scroll to the top).
+  const onGridFocus = (e: FocusEvent<HTMLDivElement>) => {
+    if (e.target === e.currentTarget && activeIndex < 0 && total > 0 && e.currentTarget.matches(':focus-visible')) onActiveIndexChange(0);
+  };
 
   return (
     // The router keeps this list's scroll position per history entry and takes it to the top when the
     // filters or order change (see QUEUE_SCROLLER_ID).
     <div ref={scrollRef} className={styles.scroller} data-testid="queue-scroller" data-scroll-restoration-id={QUEUE_SCROLLER_ID}>
-      <div role="table" aria-rowcount={total} className={`${styles.table} ${stale ? styles.fetching : ''}`} data-testid="complaint-table" aria-busy={stale} style={{ width }}>
+      {/* One tab stop for the whole list: the j / k (or arrow) cursor is the grid's active descendant, so a
+          screen reader announces the row the cursor is on. */}
+      <div
+        ref={gridRef}
+        role="grid"
+        tabIndex={0}
+        aria-label={env.t('queue.title')}
+        aria-rowcount={total + 1}
+        aria-activedescendant={activeRow ? queueRowDomId(activeRow.id) : undefined}
+        aria-busy={stale}
+        aria-multiselectable
+        className={`${styles.table} ${stale ? styles.fetching : ''}`}
+        data-testid="complaint-table"
+        onFocus={onGridFocus}
+        style={{ width }}
+      >
         <div role="rowgroup" className={styles.head}>
           {table.getHeaderGroups().map((group) => (
-            <div role="row" key={group.id} className={styles.headRow}>
-              <div role="columnheader" className={styles.selectCell} style={{ width: SELECT_WIDTH }} />
+            <div role="row" aria-rowindex={1} key={group.id} className={styles.headRow}>
+              <div role="columnheader" className={styles.selectCell} style={{ width: SELECT_WIDTH }} aria-label={env.t('triage.bulk.select')} />
               {group.headers.map((header) => {
                 const canSort = header.column.getCanSort();
                 const dir = header.column.getIsSorted();
@@ -146,12 +172,19 @@ export function QueueTable(props: Props) {
                     title={canSort ? env.t('queue.sortHint') : undefined}
                     data-testid={`col-${header.column.id}`}
                   >
-                    <span className={styles.thLabel}>
-                      <table.FlexRender header={header} />
-                    </span>
-                    {canSort && (
-                      <span className={`${styles.sortIcon} ${dir ? styles.sortActive : ''}`}>
-                        {dir === 'desc' ? <CaretDownOutlined /> : dir === 'asc' ? <CaretUpOutlined /> : <CaretUpOutlined style={{ opacity: 0.4 }} />}
+                    {/* A real button, so a keyboard reaches the sort; its click bubbles to the header's handler. */}
+                    {canSort ? (
+                      <button type="button" className={styles.sortButton} data-testid={`sort-${header.column.id}`}>
+                        <span className={styles.thLabel}>
+                          <table.FlexRender header={header} />
+                        </span>
+                        <span className={`${styles.sortIcon} ${dir ? styles.sortActive : ''}`} aria-hidden>
+                          {dir === 'desc' ? <CaretDownOutlined /> : dir === 'asc' ? <CaretUpOutlined /> : <CaretUpOutlined style={{ opacity: 0.4 }} />}
+                        </span>
+                      </button>
+                    ) : (
+                      <span className={styles.thLabel}>
+                        <table.FlexRender header={header} />
                       </span>
                     )}
                     <span
@@ -175,8 +208,8 @@ export function QueueTable(props: Props) {
             const row = complaint ? rowsById[complaint.id] : undefined;
             if (!complaint || !row)
               return (
-                <div role="row" key={`p-${v.index}`} className={`${styles.row} ${styles.placeholder}`} style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }} data-testid="placeholder-row">
-                  <div className={styles.skeleton} />
+                <div role="row" aria-rowindex={v.index + 2} key={`p-${v.index}`} className={`${styles.row} ${styles.placeholder}`} style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }} data-testid="placeholder-row">
+                  <div role="gridcell" className={styles.skeleton} aria-label={env.t('common.loading')} />
                 </div>
               );
             return (
@@ -234,7 +267,8 @@ const QueueRow = memo(
     return (
       <div
         role="row"
-        aria-rowindex={index + 1}
+        id={queueRowDomId(complaint.id)}
+        aria-rowindex={index + 2}
         className={classes.join(' ')}
         style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
         data-testid="complaint-row"
@@ -244,12 +278,13 @@ const QueueRow = memo(
         aria-selected={checked}
         onClick={() => onOpenRow(complaint.id, index)}
       >
-        <div role="cell" className={styles.selectCell} style={{ width: SELECT_WIDTH }} onClick={(e) => e.stopPropagation()}>
+        <div role="gridcell" className={styles.selectCell} style={{ width: SELECT_WIDTH }} onClick={(e) => e.stopPropagation()}>
           {/* A native checkbox: one antd Checkbox per row cost as much as the rest of the row. */}
-          <input type="checkbox" className={styles.check} checked={checked} onChange={() => onToggleRow(complaint.id)} data-testid="row-select" aria-label={env.t('triage.bulk.select')} />
+          {/* Out of the tab order: the grid is one tab stop and x selects the cursor's row. */}
+          <input type="checkbox" tabIndex={-1} className={styles.check} checked={checked} onChange={() => onToggleRow(complaint.id)} data-testid="row-select" aria-label={env.t('triage.bulk.select')} />
         </div>
         {row.getVisibleCells().map((cell) => (
-          <div role="cell" key={cell.id} className={styles.td} style={{ width: cell.column.getSize() }}>
+          <div role="gridcell" key={cell.id} className={styles.td} style={{ width: cell.column.getSize() }}>
             {renderCell(cell)}
           </div>
         ))}
