@@ -277,8 +277,12 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
   const titleOf = (data: unknown) => (data as BoardItem | undefined)?.title ?? '';
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('cases.board.dragStart', { title: titleOf(active.data.current) }),
-    onDragOver: ({ active, over }) =>
-      over ? t('cases.board.dragOver', { title: titleOf(active.data.current), name: columnName(over.id) }) : t('cases.board.dragOverNone', { title: titleOf(active.data.current) }),
+    // Over its own column (as every drag starts) there is nothing new to say.
+    onDragOver: ({ active, over }) => {
+      const from = (active.data.current as BoardItem | undefined)?.assigneeId ?? UNASSIGNED;
+      if (over?.id === from) return undefined;
+      return over ? t('cases.board.dragOver', { title: titleOf(active.data.current), name: columnName(over.id) }) : t('cases.board.dragOverNone', { title: titleOf(active.data.current) });
+    },
     onDragEnd: ({ active, over }) =>
       over ? t('cases.board.dragEnd', { title: titleOf(active.data.current), name: columnName(over.id) }) : t('cases.board.dragEndNone', { title: titleOf(active.data.current) }),
     onDragCancel: ({ active }) => t('cases.board.dragCancel', { title: titleOf(active.data.current) }),
@@ -344,7 +348,7 @@ export function BoardPage({ onOpenCase, onOpenComplaint }: Props) {
             <Column
               key={u.id}
               id={u.id}
-              title={<span>{u.name}</span>}
+              title={<span data-testid="board-column-name">{u.name}</span>}
               user={u}
               load={loads.get(u.id) ?? null}
               items={byColumn.get(u.id) ?? []}

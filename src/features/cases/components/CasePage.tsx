@@ -26,6 +26,7 @@ import { CaseStatusTag, PriorityTag } from './case-labels';
 import { ConflictDialog } from './ConflictDialog';
 import { MergeDialog } from './MergeDialog';
 import { StatusDialog } from './StatusDialog';
+import { useReturnFocus } from '@/lib/use-return-focus';
 
 type Props = { caseId: string; onBack: () => void };
 
@@ -42,6 +43,7 @@ export function CasePage({ caseId, onBack }: Props) {
   const kase = useQuery(caseQueries.detail(caseId));
   const [conflict, setConflict] = useState<CaseConflict | null>(null);
   const [stepTo, setStepTo] = useState<CaseStatus | null>(null);
+  useReturnFocus(!!stepTo);
   const [merging, setMerging] = useState(false);
   const [adding, setAdding] = useState<string[]>([]);
   const [complaintSearch, setComplaintSearch] = useState('');

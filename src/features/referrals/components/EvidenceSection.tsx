@@ -101,7 +101,8 @@ export function EvidenceSection({ draft, edit, readOnly, caseEvidence, hashes }:
   const position = (id: UniqueIdentifier) => draft.evidence.findIndex((e) => e.evidenceId === id) + 1;
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('referrals.evidence.dragStart', { n: position(active.id) }),
-    onDragOver: ({ active, over }) => (over ? t('referrals.evidence.dragOver', { n: position(active.id), to: position(over.id) }) : undefined),
+    // Over its own place (as every drag starts) there is nothing new to say.
+    onDragOver: ({ active, over }) => (over && over.id !== active.id ? t('referrals.evidence.dragOver', { n: position(active.id), to: position(over.id) }) : undefined),
     onDragEnd: ({ active, over }) => t('referrals.evidence.dragEnd', { n: position(active.id), to: over ? position(over.id) : position(active.id) }),
     onDragCancel: ({ active }) => t('referrals.evidence.dragCancel', { n: position(active.id) }),
   };

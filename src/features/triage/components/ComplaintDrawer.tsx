@@ -41,6 +41,8 @@ export const ComplaintDrawer = memo(function ComplaintDrawer({ complaintId, onCl
       onClose={onClose}
       size={820}
       mask={false}
+      // Not modal: focus moves in when it opens (and back to the list when it closes) but Tab may leave it.
+      focusable={{ trap: false }}
       title={complaintId ? t('queue.drawer.title', { id: complaintId }) : undefined}
       extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('triage.keys.hint')}</Typography.Text>}
       destroyOnHidden

@@ -21,6 +21,7 @@ import { QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
 import { SavedViews } from './SavedViews';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { useReturnFocus } from '@/lib/use-return-focus';
 
 type Props = {
   /** Screen state, validated from the URL by the router. */
@@ -54,6 +55,9 @@ export function QueuePage({ search, onSearchChange }: Props) {
   /** Selected complaints as they were when picked: a bulk write sends the version the person saw. */
   const [selected, setSelected] = useState<Map<string, ComplaintRow>>(new Map());
   const [escalating, setEscalating] = useState<readonly ComplaintRow[] | null>(null);
+  useReturnFocus(!!escalating);
+  // The drawer unmounts its content on close and does not hand focus back itself.
+  useReturnFocus(!!search.complaint);
   const [helpOpen, setHelpOpen] = useState(false);
   const escalationDone = useRef<(() => void) | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
