@@ -7,7 +7,7 @@ import { Workbench } from './support/app';
  * Every screen, in its first state and with its main drawer or dialog open, in both languages, passes an axe
  * scan (WCAG 2.0/2.1 A and AA) without a serious or critical violation.
  */
-type Screen = { name: string; path: string; ready: (page: Page) => Promise<void>; open?: (page: Page) => Promise<void> };
+type Screen = { name: string; path: string; ready: (page: Page) => Promise<void>; open?: (page: Page) => Promise<void>; /** Signed in as the lead first. */ lead?: boolean };
 
 const visible = (testId: string) => async (page: Page) => {
   await expect(page.getByTestId(testId).first()).toBeVisible();
@@ -36,7 +36,35 @@ const SCREENS: Screen[] = [
   },
   { name: 'case list', path: '/cases', ready: visible('case-row') },
   { name: 'a case', path: '/cases/case-001', ready: visible('case-page') },
-  { name: "the lead's board", path: '/board', ready: visible('board-column') },
+  {
+    name: 'a case with its workflow step dialog',
+    path: '/cases/case-002',
+    ready: visible('case-page'),
+    open: async (page) => {
+      await page.locator('[data-testid^="step-"]:not([disabled])').first().click();
+      await expect(page.getByTestId('status-dialog')).toBeVisible();
+    },
+  },
+  {
+    name: 'a case with its merge dialog',
+    path: '/cases/case-002',
+    ready: visible('case-page'),
+    open: async (page) => {
+      await page.getByTestId('case-merge-open').click();
+      await expect(page.getByTestId('merge-source')).toBeVisible();
+    },
+  },
+  { name: "the lead's board", path: '/board', ready: visible('board-column'), lead: true },
+  {
+    name: "the board's auto-assign preview",
+    path: '/board',
+    ready: visible('board-column'),
+    lead: true,
+    open: async (page) => {
+      await page.getByTestId('auto-assign').click();
+      await expect(page.getByTestId('auto-preview-row').first()).toBeVisible();
+    },
+  },
   {
     name: 'graph',
     path: '/graph?complaint=cmp-000010',
@@ -45,7 +73,7 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'referral list', path: '/referrals', ready: visible('referral-list') },
-  { name: 'a referral in the builder', path: '/referrals/ref-001', ready: visible('referral-builder') },
+  { name: 'a referral in the builder', path: '/referrals/ref-001', ready: visible('referral-builder'), lead: true },
   { name: 'audit log', path: '/audit', ready: visible('audit-row') },
   { name: 'evidence', path: '/evidence?complaintId=cmp-000094', ready: visible('evidence-item') },
 ];
@@ -68,7 +96,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     for (const screen of SCREENS) {
       test(`${screen.name} has no serious or critical axe violation`, async ({ page }) => {
         const app = new Workbench(page);
-        if (screen.name === "the lead's board" || screen.name === 'a referral in the builder') {
+        if (screen.lead) {
           await app.open('/dashboard');
           await app.switchRole('lead');
           await page.goto(screen.path);
