@@ -50,6 +50,17 @@ test.describe('keyboard only', () => {
     await expect.poll(() => decodeURIComponent(page.url())).toMatch(/sort=.*riskScore/);
     await expect(page.getByTestId('col-riskScore')).toHaveAttribute('aria-sort', /ascending|descending/);
     await expect(page.getByTestId('col-receivedAt')).not.toHaveAttribute('aria-sort', /./);
+
+    // Column widths: the header's splitter moves with the arrow keys and Home restores it.
+    const splitter = page.getByTestId('resize-borrowerName');
+    const before = Number(await splitter.getAttribute('aria-valuenow'));
+    await splitter.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(splitter).toHaveAttribute('aria-valuenow', String(before + 32));
+    await expect.poll(async () => Math.round((await page.getByTestId('col-borrowerName').boundingBox())!.width)).toBe(before + 32);
+    await page.keyboard.press('Home');
+    await expect(splitter).toHaveAttribute('aria-valuenow', String(before));
   });
 
   test('board: a lead carries a card to an analyst with Space and the arrow keys, and hears where it is', async ({ page }) => {

@@ -3,24 +3,10 @@ import { Button, Checkbox, Popover, Space } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnLayout } from '../state/prefs';
-import { QUEUE_COLUMN_IDS } from './queue-columns';
+import { QUEUE_COLUMN_IDS, QUEUE_COLUMN_LABEL } from './queue-columns';
 import { LinkButton } from '@/components/LinkButton';
 
-const COLUMN_LABEL: Record<string, string> = {
-  receivedAt: 'received',
-  channel: 'channel',
-  complainant: 'complainant',
-  borrowerName: 'borrower',
-  demands: 'demands',
-  riskScore: 'risk',
-  signals: 'signals',
-  templateFamilySize: 'family',
-  dueAt: 'deadline',
-  status: 'status',
-  assigneeId: 'assignee',
-};
-
-/** Show, hide and reorder columns (widths are dragged in the header); remembered per user. */
+/** Show, hide and reorder columns (widths are dragged in the header, or moved there with ← →); remembered per user. */
 export const ColumnSettings = memo(function ColumnSettings({ layout, onChange }: { layout: ColumnLayout; onChange: (layout: ColumnLayout) => void }) {
   const { t } = useTranslation();
   const order = layout.order.length ? layout.order : QUEUE_COLUMN_IDS;
@@ -42,7 +28,7 @@ export const ColumnSettings = memo(function ColumnSettings({ layout, onChange }:
       {order.map((id, i) => (
         <div key={id} style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '2px 0' }} data-testid="column-setting" data-col={id}>
           <Checkbox checked={!layout.hidden.includes(id)} onChange={(e) => toggle(id, e.target.checked)} data-testid={`column-visible-${id}`}>
-            {t(`queue.col.${COLUMN_LABEL[id] ?? id}`)}
+            {t(`queue.col.${QUEUE_COLUMN_LABEL[id] ?? id}`)}
           </Checkbox>
           <Space size={0}>
             <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('triage.columns.up')} data-testid={`column-up-${id}`} />

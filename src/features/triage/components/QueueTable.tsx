@@ -21,11 +21,15 @@ import { useLatestCallback } from '@/lib/use-latest-callback';
 import { useNow } from '@/lib/use-now';
 import { QUEUE_SCROLLER_ID } from '../api/queue-search';
 import type { ColumnLayout } from '../state/prefs';
-import { QUEUE_COLUMN_IDS, queueColumns, queueFeatures, type QueueCellEnv } from './queue-columns';
+import { QUEUE_COLUMN_IDS, QUEUE_COLUMN_LABEL, queueColumns, queueFeatures, type QueueCellEnv } from './queue-columns';
 import styles from './QueueTable.module.css';
 
 export const ROW_HEIGHT = 52;
 const SELECT_WIDTH = 36;
+/** Keyboard resizing of a column: step and bounds, in px. */
+const RESIZE_STEP = 16;
+const MIN_COLUMN = 48;
+const MAX_COLUMN = 800;
 
 type Props = {
   total: number;
@@ -187,14 +191,29 @@ export function QueueTable(props: Props) {
                         <table.FlexRender header={header} />
                       </span>
                     )}
+                    {/* A splitter the keyboard can move too: ← → change the width, Home restores it. */}
                     <span
+                      role="separator"
+                      tabIndex={0}
+                      aria-orientation="vertical"
+                      aria-valuenow={header.getSize()}
+                      aria-valuemin={MIN_COLUMN}
+                      aria-valuemax={MAX_COLUMN}
+                      aria-label={env.t('queue.resizeColumn', { column: env.t(`queue.col.${QUEUE_COLUMN_LABEL[header.column.id] ?? header.column.id}`) })}
                       className={`${styles.resizer} ${header.column.getIsResizing() ? styles.resizing : ''}`}
                       onMouseDown={header.getResizeHandler()}
                       onTouchStart={header.getResizeHandler()}
                       onClick={(e) => e.stopPropagation()}
                       onDoubleClick={() => header.column.resetSize()}
+                      onKeyDown={(e) => {
+                        const step = e.key === 'ArrowRight' ? RESIZE_STEP : e.key === 'ArrowLeft' ? -RESIZE_STEP : 0;
+                        if (e.key === 'Home') header.column.resetSize();
+                        else if (step) table.setColumnSizing((sizes) => ({ ...sizes, [header.column.id]: Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, header.getSize() + step)) }));
+                        else return;
+                        e.preventDefault();
+                        e.stopPropagation();
+                      }}
                       data-testid={`resize-${header.column.id}`}
-                      aria-hidden
                     />
                   </div>
                 );

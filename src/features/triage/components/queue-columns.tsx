@@ -85,6 +85,21 @@ const env = (c: WithMeta): QueueCellEnv => {
   if (!meta) throw new Error('the queue table renders with a QueueCellEnv as its meta');
   return meta;
 };
+/** Locale key (under queue.col) of each column's title. */
+export const QUEUE_COLUMN_LABEL: Record<string, string> = {
+  receivedAt: 'received',
+  channel: 'channel',
+  complainant: 'complainant',
+  borrowerName: 'borrower',
+  demands: 'demands',
+  riskScore: 'risk',
+  signals: 'signals',
+  templateFamilySize: 'family',
+  dueAt: 'deadline',
+  status: 'status',
+  assigneeId: 'assignee',
+};
+
 const title = (k: string) => (h: WithMeta) => env(h).t(`queue.col.${k}`);
 
 /** Module-level and stable: Table v9 re-derives its models whenever the columns array changes. */
