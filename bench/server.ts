@@ -32,7 +32,7 @@ const freePort = () =>
 type Host = { child: ChildProcess; base: string; password: string; readyMs: number; log: string[] };
 
 /** Starts the Node host on a data folder and waits for its "ready" line. */
-async function startHost(dataDir: string, scale?: number): Promise<Host> {
+export async function startHost(dataDir: string, scale?: number): Promise<Host> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn('npx', ['tsx', '--tsconfig', 'tsconfig.app.json', 'src/server/node.ts'], {
@@ -59,7 +59,7 @@ async function startHost(dataDir: string, scale?: number): Promise<Host> {
   return { child, base: `http://127.0.0.1:${port}`, password, readyMs: performance.now() - t0, log };
 }
 
-async function stopHost(h: Host, signal: NodeJS.Signals = 'SIGINT') {
+export async function stopHost(h: Host, signal: NodeJS.Signals = 'SIGINT') {
   const exited = new Promise((r) => h.child.once('exit', r));
   // The whole group: npx, tsx and node.
   process.kill(-h.child.pid!, signal);
@@ -73,7 +73,7 @@ type Session = {
   call: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 };
 
-async function signIn(h: Host, username: string): Promise<Session> {
+export async function signIn(h: Host, username: string): Promise<Session> {
   const res = await fetch(`${h.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: h.base }, body: JSON.stringify({ username, password: h.password }) });
   if (res.status !== 200) throw new Error(`sign-in ${username}: ${res.status}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0];
@@ -119,10 +119,11 @@ async function benchList(s: Session, label: string) {
 type Ack = { id: string; version: number; note: string };
 
 /** 50 sessions, each a loop of list / detail / patch on its own complaints, for `seconds`. */
-async function load(h: Host, sessions: Session[], seconds: number, stopAt?: number) {
+export async function load(h: Host, sessions: Session[], seconds: number, stopAt?: number) {
   const ids: string[] = (await sessions[0].call('GET', `/complaints?status=new,in_progress&pageSize=500`)).body.items.map((c: { id: string }) => c.id);
   const acks: Ack[] = [];
   const lat: number[] = [];
+  const byKind: Record<'list' | 'detail' | 'patch', number[]> = { list: [], detail: [], patch: [] };
   let errors = 0;
   let requests = 0;
   const end = performance.now() + seconds * 1000;
@@ -154,7 +155,9 @@ async function load(h: Host, sessions: Session[], seconds: number, stopAt?: numb
           } else errors += 1;
         }
         requests += 1;
-        lat.push(performance.now() - t0);
+        const took = performance.now() - t0;
+        lat.push(took);
+        byKind[kind < 6 ? 'list' : kind < 9 ? 'detail' : 'patch'].push(took);
       } catch {
         // A refused connection after the kill is expected; before it, an error.
         if (!killed) errors += 1;
@@ -170,11 +173,11 @@ async function load(h: Host, sessions: Session[], seconds: number, stopAt?: numb
   }
   await run;
   const elapsed = (performance.now() - started) / 1000;
-  return { acks, lat, errors, requests, elapsed };
+  return { acks, lat, byKind, errors, requests, elapsed };
 }
 
 /** Every acknowledged write is there, with at least its version. */
-async function checkAcks(s: Session, acks: Ack[]) {
+export async function checkAcks(s: Session, acks: Ack[]) {
   const last = new Map<string, Ack[]>();
   for (const a of acks) last.set(a.id, [...(last.get(a.id) ?? []), a]);
   let missing = 0;
@@ -188,7 +191,7 @@ async function checkAcks(s: Session, acks: Ack[]) {
   return missing;
 }
 
-async function signInMany(h: Host, lead: Session, n: number) {
+export async function signInMany(h: Host, lead: Session, n: number) {
   const analysts = ((await lead.call('GET', '/users')).body as { id: string; role: string }[]).filter((u) => u.role === 'analyst');
   const names = ['lead-1', ...analysts.map((u) => u.id.replace(/^u-/, ''))];
   const out: Session[] = [];
@@ -221,6 +224,7 @@ export async function benchServer() {
     console.log(
       `server ${engine} load, 50 sessions × 30 s (list 60% / detail 30% / patch 10%): ${(run.requests / run.elapsed).toFixed(0)} req/s, p50 ${ms(pct(run.lat, 50))}, p99 ${ms(pct(run.lat, 99))}, errors ${run.errors}; ${run.acks.length} acknowledged writes, ${missing} missing afterwards`,
     );
+    console.log(`server ${engine} load by kind: ${Object.entries(run.byKind).map(([kind, xs]) => `${kind} p50 ${ms(pct(xs, 50))} / p99 ${ms(pct(xs, 99))}`).join(', ')}`);
 
     if (!pg) {
       const killed = await load(host, sessions, 30, 8);

@@ -24,13 +24,14 @@ type Snapshot = {
   world: World;
   layouts: Map<string, string>;
   auditCount: number;
+  tracker: Tracker;
 };
 
 export class Conflict extends Error {}
 
 function snapshotOf(world: World, revision: number): Snapshot {
   const layouts = new Map(Object.entries(world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
-  return { revision, world, layouts, auditCount: world.audit.length };
+  return { revision, world, layouts, auditCount: world.audit.length, tracker: new Tracker(world) };
 }
 
 /**
@@ -46,91 +47,143 @@ type Changes = {
   pii: Map<string, string>;
 };
 
-function tracked(world: World): { view: World; changes: Changes } {
-  const changes: Changes = { records: new Map(TRACKED.map((n) => [n, new Map()])), members: new Map(), pii: new Map() };
-  const pii = new Proxy(world.pii, {
-    set: (t, k, v) => {
-      if (typeof k === 'string' && !(k in t)) changes.pii.set(k, v);
-      return Reflect.set(t, k, v);
-    },
-    deleteProperty: () => {
-      throw new Error('clear values are never removed');
-    },
-  });
-  const proxies = new WeakMap<object, object>();
-  const raw = new WeakMap<object, object>();
-  const unwrap = (v: unknown): unknown => {
+/**
+ * The proxies live as long as the records they wrap, not one command: a command that looks a record up
+ * among 100k would otherwise build a proxy for every record it passes, which costs more than the write.
+ * Between commands nothing is active and a change through a proxy is a bug, so it throws.
+ */
+class Tracker {
+  readonly view: World;
+  private active: Changes | null = null;
+  private readonly proxies = new WeakMap<object, object>();
+  private readonly raw = new WeakMap<object, object>();
+  private readonly handlers = new WeakMap<object, ProxyHandler<object>>();
+
+  constructor(world: World) {
+    const pii = new Proxy(world.pii, {
+      set: (t, k, v) => {
+        if (typeof k === 'string' && !(k in t)) this.changes().pii.set(k, v);
+        return Reflect.set(t, k, v);
+      },
+      deleteProperty: () => {
+        throw new Error('clear values are never removed');
+      },
+    });
+    this.view = new Proxy(world, {
+      get: (t, k) => {
+        const v = Reflect.get(t, k);
+        if (k === 'pii') return pii;
+        return TRACKED.includes(k as Tracked) ? this.collection(k as Tracked, v as Keyed[]) : v;
+      },
+      set: (t, k, v) => {
+        if (TRACKED.includes(k as Tracked)) {
+          this.members(k as Tracked, Reflect.get(t, k) as Keyed[]);
+          return Reflect.set(t, k, this.unwrap(v));
+        }
+        return Reflect.set(t, k, v);
+      },
+    });
+  }
+
+  /** Runs one command with its changes noted. */
+  begin(): Changes {
+    this.active = { records: new Map(TRACKED.map((n) => [n, new Map()])), members: new Map(), pii: new Map() };
+    return this.active;
+  }
+
+  end() {
+    this.active = null;
+  }
+
+  private changes(): Changes {
+    if (!this.active) throw new Error('records change only inside a write');
+    return this.active;
+  }
+
+  private unwrap(v: unknown): unknown {
     if (v === null || typeof v !== 'object') return v;
-    const r = raw.get(v);
+    const r = this.raw.get(v);
     if (r) return r;
-    if (Array.isArray(v)) return v.map(unwrap);
-    if (Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x)]));
+    if (Array.isArray(v)) return v.map((x) => this.unwrap(x));
+    if (Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.unwrap(x)]));
     return v;
-  };
-  const touch = (name: Tracked, record: Keyed & { version?: number }) => {
-    const seen = changes.records.get(name)!;
+  }
+
+  private touch(name: Tracked, record: Keyed & { version?: number }) {
+    const seen = this.changes().records.get(name)!;
     if (!seen.has(record.id)) seen.set(record.id, { record, before: JSON.stringify(record), version: record.version ?? null });
-  };
-  const members = (name: Tracked, list: (Keyed & { version?: number })[]) => {
+  }
+
+  private members(name: Tracked, list: (Keyed & { version?: number })[]) {
+    const changes = this.changes();
     if (!changes.members.has(name)) changes.members.set(name, [...list]);
-  };
-  const wrap = <T extends object>(target: T, handler: ProxyHandler<T>): T => {
-    const hit = proxies.get(target);
+  }
+
+  private wrap<T extends object>(target: T, handler: () => ProxyHandler<T>): T {
+    const hit = this.proxies.get(target);
     if (hit) return hit as T;
-    const p = new Proxy(target, handler);
-    proxies.set(target, p);
-    raw.set(p, target);
+    const p = new Proxy(target, handler());
+    this.proxies.set(target, p);
+    this.raw.set(p, target);
     return p;
-  };
-  const inside = (name: Tracked, record: Keyed) => {
+  }
+
+  /** Changes anywhere inside a record (its notes, its parties) are changes of that record. */
+  private inside(name: Tracked, record: Keyed): ProxyHandler<object> {
+    const known = this.handlers.get(record);
+    if (known) return known;
     const handler: ProxyHandler<object> = {
       get: (t, k) => {
         const v = Reflect.get(t, k);
-        return v !== null && typeof v === 'object' ? wrap(v, handler) : v;
+        return v !== null && typeof v === 'object' ? this.wrap(v, () => handler) : v;
       },
       set: (t, k, v) => {
-        const value = unwrap(v);
+        const value = this.unwrap(v);
         if (Object.is(Reflect.get(t, k), value)) return true;
-        touch(name, record);
+        this.touch(name, record);
         return Reflect.set(t, k, value);
       },
       deleteProperty: (t, k) => {
-        touch(name, record);
+        this.touch(name, record);
         return Reflect.deleteProperty(t, k);
       },
     };
+    this.handlers.set(record, handler);
     return handler;
-  };
-  const collection = (name: Tracked, list: Keyed[]) =>
-    wrap(list, {
+  }
+
+  private collection(name: Tracked, list: Keyed[]) {
+    const record = (v: Keyed) => this.wrap(v, () => this.inside(name, v));
+    // Looking a record up is the common case and must not cost a proxy per record passed: predicates
+    // read the plain records (they only test), and what they select comes back wrapped.
+    const lookups: Record<string, (...a: never[]) => unknown> = {
+      find: (pred: (r: Keyed, i: number) => boolean) => {
+        const hit = list.find(pred);
+        return hit && record(hit);
+      },
+      filter: (pred: (r: Keyed, i: number) => boolean) => list.filter(pred).map(record),
+      some: (pred: (r: Keyed, i: number) => boolean) => list.some(pred),
+      every: (pred: (r: Keyed, i: number) => boolean) => list.every(pred),
+      findIndex: (pred: (r: Keyed, i: number) => boolean) => list.findIndex(pred),
+      includes: (x: Keyed) => list.includes(this.unwrap(x) as Keyed),
+      indexOf: (x: Keyed) => list.indexOf(this.unwrap(x) as Keyed),
+    };
+    return this.wrap(list, () => ({
       get: (t, k) => {
+        if (typeof k === 'string' && Object.hasOwn(lookups, k)) return lookups[k];
         const v = Reflect.get(t, k);
-        return v !== null && typeof v === 'object' && typeof k === 'string' && /^\d+$/.test(k) ? wrap(v as Keyed, inside(name, v as Keyed)) : v;
+        return v !== null && typeof v === 'object' ? record(v as Keyed) : v;
       },
       set: (t, k, v) => {
-        members(name, t);
-        return Reflect.set(t, k, unwrap(v));
+        this.members(name, t);
+        return Reflect.set(t, k, this.unwrap(v));
       },
       deleteProperty: (t, k) => {
-        members(name, t);
+        this.members(name, t);
         return Reflect.deleteProperty(t, k);
       },
-    });
-  const view = new Proxy(world, {
-    get: (t, k) => {
-      const v = Reflect.get(t, k);
-      if (k === 'pii') return pii;
-      return TRACKED.includes(k as Tracked) ? collection(k as Tracked, v as Keyed[]) : v;
-    },
-    set: (t, k, v) => {
-      if (TRACKED.includes(k as Tracked)) {
-        members(k as Tracked, Reflect.get(t, k) as Keyed[]);
-        return Reflect.set(t, k, unwrap(v));
-      }
-      return Reflect.set(t, k, v);
-    },
-  });
-  return { view, changes };
+    }));
+  }
 }
 
 /** Puts the records back as they were before a failed command. */
@@ -194,9 +247,9 @@ export class WorldStore {
         return await this.db.transaction().execute(async (tx) => {
           const revision = await revisionOf(tx, true);
           const snap = await this.current(tx, revision);
-          const { view, changes } = tracked(snap.world);
+          const changes = snap.tracker.begin();
           try {
-            const result = await work(view, tx, revision);
+            const result = await work(snap.tracker.view, tx, revision);
             const changed = await persist(tx, snap, changes);
             if (changed) {
               await sql`UPDATE meta SET value = to_jsonb(${revision + 1}::bigint) WHERE key = 'revision'`.execute(tx);
@@ -206,6 +259,8 @@ export class WorldStore {
           } catch (e) {
             undo(snap, changes);
             throw e;
+          } finally {
+            snap.tracker.end();
           }
         });
       } catch (e) {
