@@ -464,9 +464,11 @@ export const auditActionSchema = z.enum([
   'user_update',
   'password_reset',
   'trail_verify',
+  'sharing',
+  'institution_update',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
-export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system']);
+export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system', 'sharing', 'institution']);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
 /**
@@ -514,6 +516,16 @@ export const auditKindSchema = z.enum([
   'passwordReset',
   'demoReset',
   'roleSwitched',
+  'sharingCreated',
+  'sharingIdentifiers',
+  'sharingExported',
+  'sharingImported',
+  'sharingMatched',
+  'sharingTagged',
+  'sharingCancelled',
+  'institutionSaved',
+  'peerAdded',
+  'peerRevoked',
 ]);
 export type AuditKind = z.infer<typeof auditKindSchema>;
 export const auditDetailSchema = z.object({
@@ -916,3 +928,112 @@ export const uploadCompleteSchema = z.object({
   perceptualHash: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
 });
 export type UploadComplete = z.infer<typeof uploadCompleteSchema>;
+
+// ---------- Industry sharing (行业协同): private set intersection with peer institutions ----------
+/** What may be offered to a peer: identifiers of the grey industry, never of borrowers who are only victims. */
+export const sharedTypeSchema = z.enum(['agent_firm', 'agent_person', 'agent_phone', 'fee_account', 'device', 'document']);
+export type SharedType = z.infer<typeof sharedTypeSchema>;
+export const NORMALISATION_VERSION = 'jz-norm-1' as const;
+export const SHARING_FORMAT = 'jianzheng-psi/1' as const;
+/** 32-byte values (ristretto255 points, Ed25519 public keys) and 64-byte signatures, base64. */
+const b64 = (bytes: number) => z.string().regex(new RegExp(`^[A-Za-z0-9+/]{${Math.ceil((bytes * 4) / 3)}}={0,2}$`), `base64 of ${bytes} bytes`);
+export const pointSchema = b64(32);
+export const publicKeySchema = b64(32);
+export const signatureSchema = b64(64);
+export const institutionIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lower-case letters, digits and hyphens');
+
+/** An institution of the alliance: ourselves (`self`) or a peer whose signing key an admin pinned. */
+export const institutionSchema = z.object({
+  id: institutionIdSchema,
+  name: z.string().min(1).max(80),
+  publicKey: publicKeySchema,
+  self: z.boolean(),
+  revoked: z.boolean(),
+  addedAt: isoDateTime,
+  addedBy: id,
+  version: z.number().int().positive(),
+});
+export type Institution = z.infer<typeof institutionSchema>;
+export const institutionSelfSchema = z.object({ id: institutionIdSchema, name: z.string().trim().min(1).max(80) });
+export type InstitutionSelf = z.infer<typeof institutionSelfSchema>;
+export const peerCreateSchema = z.object({ id: institutionIdSchema, name: z.string().trim().min(1).max(80), publicKey: publicKeySchema });
+export type PeerCreate = z.infer<typeof peerCreateSchema>;
+export const peerPatchSchema = z.object({ revoked: z.boolean(), version: z.number().int() });
+
+const partyOf = z.object({ id: institutionIdSchema, name: z.string().min(1).max(80) });
+/** What both sides sign before anything is matched: who, which identifier types, how many at most, why, until when. */
+export const sharingManifestSchema = z.object({
+  sessionId: z.string().regex(/^psi-[0-9a-f]{24}$/),
+  initiator: partyOf,
+  responder: partyOf,
+  types: z.array(sharedTypeSchema).min(1),
+  normalisation: z.literal(NORMALISATION_VERSION),
+  maxSetSize: z.number().int().positive().max(1_000_000),
+  purpose: z.string().trim().min(1).max(200),
+  legalBasis: z.string().trim().min(1).max(200),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+});
+export type SharingManifest = z.infer<typeof sharingManifestSchema>;
+const pointSets = z.partialRecord(sharedTypeSchema, z.array(pointSchema));
+export type PointSets = z.infer<typeof pointSets>;
+/**
+ * The file that travels between institutions: blinded points only, never an identifier or a hash of one.
+ * `request`: the initiator's blinded sets. `response`: the initiator's points blinded again, in the order
+ * received (`sets`), and the responder's own blinded sets, shuffled (`peerSets`).
+ */
+export const sharingFileSchema = z.object({
+  format: z.literal(SHARING_FORMAT),
+  step: z.enum(['request', 'response']),
+  manifest: sharingManifestSchema,
+  manifestSignatures: z.object({ initiator: signatureSchema, responder: signatureSchema.optional() }),
+  sender: institutionIdSchema,
+  sets: pointSets,
+  peerSets: pointSets.optional(),
+  createdAt: isoDateTime,
+  signature: signatureSchema,
+});
+export type SharingFile = z.infer<typeof sharingFileSchema>;
+
+export const sharingStatusSchema = z.enum(['draft', 'request_sent', 'response_received', 'matched', 'request_received', 'response_sent', 'cancelled']);
+export type SharingStatus = z.infer<typeof sharingStatusSchema>;
+const typeCounts = z.partialRecord(sharedTypeSchema, z.number().int().nonnegative());
+export const sharingMatchSchema = z.object({ type: sharedTypeSchema, entityId: id, label: z.string() });
+export type SharingMatch = z.infer<typeof sharingMatchSchema>;
+export const sharingSessionSchema = z.object({
+  id: z.string(),
+  role: z.enum(['initiator', 'responder']),
+  peerId: institutionIdSchema,
+  manifest: sharingManifestSchema,
+  status: sharingStatusSchema,
+  /** What we sent (points per type) and what the peer sent us. */
+  sent: typeCounts,
+  received: typeCounts,
+  /** Initiator only: our entities the peer also holds. */
+  matches: z.array(sharingMatchSchema),
+  tagged: z.boolean(),
+  createdBy: id,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  version: z.number().int().positive(),
+});
+export type SharingSession = z.infer<typeof sharingSessionSchema>;
+export const sharingCreateSchema = z.object({
+  peerId: institutionIdSchema,
+  types: z.array(sharedTypeSchema).min(1),
+  purpose: z.string().trim().min(1).max(200),
+  legalBasis: z.string().trim().min(1).max(200),
+  maxSetSize: z.number().int().positive().max(1_000_000),
+  expiresInDays: z.number().int().min(1).max(90),
+});
+export type SharingCreate = z.infer<typeof sharingCreateSchema>;
+/** Our identifiers of the chosen types, normalised, each with the entity it came from (for the browser's worker only). */
+export const sharingIdentifiersSchema = z.object({ sets: z.partialRecord(sharedTypeSchema, z.array(z.object({ entityId: id, value: z.string() }))) });
+export type SharingIdentifiers = z.infer<typeof sharingIdentifiersSchema>;
+export const sharingOfferCountsSchema = z.partialRecord(sharedTypeSchema, z.number().int().nonnegative());
+export const sharingSignRequestSchema = z.object({ version: z.number().int(), sets: pointSets, peerSets: pointSets.optional() });
+export const sharingResultSchema = z.object({ version: z.number().int(), matches: z.array(z.object({ type: sharedTypeSchema, entityId: id })) });
+export const sharingImportSchema = z.object({ file: z.unknown() });
+export const sharingSessionCommandSchema = z.object({ version: z.number().int() });
+export const sharingOverviewSchema = z.object({ self: institutionSchema.nullable(), peers: z.array(institutionSchema), sessions: z.array(sharingSessionSchema) });
+export type SharingOverview = z.infer<typeof sharingOverviewSchema>;

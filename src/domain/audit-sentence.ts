@@ -83,6 +83,21 @@ export function describeAuditEvent(e: AuditEvent, t: Translate, nameOf: NameOf):
       return k('userUpdated', { fields: (d.ids ?? []).map((f) => k(`userField.${f}`)).join(k('listSep')) });
     case 'roleSwitched':
       return k('roleSwitched', { role: value('role', d.to) });
+    case 'sharingCreated':
+      return k('sharingCreated', { peer: d.text ?? '', types: (d.ids ?? []).map((x) => t(`sharingType.${x}`)).join(k('listSep')), purpose: d.to ?? '' });
+    case 'sharingExported':
+    case 'sharingImported':
+      return k(d.kind, { peer: d.text ?? '', step: k(`sharingStep.${d.to ?? 'request'}`), count: d.count ?? 0 });
+    case 'sharingIdentifiers':
+    case 'sharingMatched':
+    case 'sharingTagged':
+    case 'sharingCancelled':
+      return k(d.kind, { peer: d.text ?? '', count: d.count ?? 0 });
+    case 'institutionSaved':
+    case 'peerAdded':
+      return k(d.kind, { text: d.text ?? '' });
+    case 'peerRevoked':
+      return k(d.to === 'restored' ? 'peerRestored' : 'peerRevoked', { text: d.text ?? '' });
     case 'referralApproved':
     case 'signedIn':
     case 'accountLocked':
