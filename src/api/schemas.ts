@@ -1006,6 +1006,8 @@ export const sharingSessionSchema = z.object({
   peerId: institutionIdSchema,
   manifest: sharingManifestSchema,
   status: sharingStatusSchema,
+  /** The manifest's signatures so far: the initiator's, then the responder's. */
+  manifestSignatures: z.object({ initiator: signatureSchema.optional(), responder: signatureSchema.optional() }),
   /** What we sent (points per type) and what the peer sent us. */
   sent: typeCounts,
   received: typeCounts,

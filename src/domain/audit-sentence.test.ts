@@ -59,6 +59,10 @@ describe('audit events as sentences', () => {
       userCreated: { to: 'analyst' },
       userUpdated: { ids: ['role', 'away'] },
       roleSwitched: { to: 'lead' },
+      sharingCreated: { ids: ['agent_phone', 'device'], to: '线索对碰' },
+      sharingExported: { to: 'request' },
+      sharingImported: { to: 'response' },
+      peerRevoked: { to: 'revoked' },
     };
     for (const kind of auditKindSchema.options) {
       for (const t of [zh, english]) {

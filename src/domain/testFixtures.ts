@@ -20,6 +20,8 @@ export function emptyDb(): World {
     links: [],
     cases: [],
     referrals: [],
+    institutions: [],
+    sharing: [],
     audit: [],
     pii: {},
     session: { userId: 'u-analyst-1' },

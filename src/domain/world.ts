@@ -1,8 +1,8 @@
-import type { AuditEvent, Case, Complaint, Customer, Entity, Evidence, GraphLayout, Link, Referral, User } from '@/api/schemas';
+import type { AuditEvent, Case, Complaint, Customer, Entity, Evidence, GraphLayout, Institution, Link, Referral, SharingSession, User } from '@/api/schemas';
 
 /** Key of a clear personal-data value: `${recordType}:${recordId}:${field}`. */
 export type PiiKey = string;
-export const piiKey = (recordType: 'customer' | 'complaint' | 'entity', recordId: string, field: string): PiiKey => `${recordType}:${recordId}:${field}`;
+export const piiKey = (recordType: 'customer' | 'complaint' | 'entity' | 'institution', recordId: string, field: string): PiiKey => `${recordType}:${recordId}:${field}`;
 
 /**
  * The mock backend's whole state. Records hold masked personal data exactly as they travel;
@@ -20,6 +20,9 @@ export type World = {
   links: Link[];
   cases: Case[];
   referrals: Referral[];
+  /** The alliance for industry sharing: ourselves (once an admin set us up) and pinned peers. */
+  institutions: Institution[];
+  sharing: SharingSession[];
   audit: AuditEvent[];
   pii: Record<PiiKey, string>;
   session: { userId: string };

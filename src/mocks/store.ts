@@ -32,6 +32,13 @@ export function serialized<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Demo data saved before a collection existed gets it empty, as a migration would add its table. */
+function upgraded(db: World): World {
+  db.institutions ??= [];
+  db.sharing ??= [];
+  return db;
+}
+
 export function markStale() {
   stale = true;
 }
@@ -41,7 +48,7 @@ export async function syncFromPeers(): Promise<void> {
   stale = false;
   const saved = await persistence.load().catch(() => undefined);
   if (saved) {
-    current = saved;
+    current = upgraded(saved);
     revision++;
   }
 }
@@ -49,7 +56,7 @@ export async function syncFromPeers(): Promise<void> {
 export function configureStore(opts: { seed: () => World; persistence?: Persistence; initial?: World | null }) {
   makeSeed = opts.seed;
   persistence = opts.persistence ?? null;
-  current = opts.initial ?? null;
+  current = opts.initial ? upgraded(opts.initial) : null;
   revision++;
 }
 

@@ -37,6 +37,8 @@ export type AppOptions = {
 };
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const MAX_SHARING_BYTES = 200 * 1024 * 1024;
+const SHARING_FILES = /^\/api\/sharing\/(import|sessions\/[^/]+\/(sign|result))$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Reachable before signing in. */
 const PUBLIC = new Set(['GET /api/session', 'POST /api/session', 'GET /api/demo', 'GET /api/health']);
@@ -66,10 +68,11 @@ export function createApp(opts: AppOptions) {
     if (c.req.path.startsWith('/api/')) h.set('Cache-Control', h.get('Cache-Control') ?? 'no-store');
   });
 
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => refuse(c, 413, 'bad_request', 'bodyTooLarge') }),
-  );
+  const limit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => refuse(c, 413, 'bad_request', 'bodyTooLarge') });
+  const general = limit(MAX_BODY_BYTES);
+  // Sharing files carry up to a manifest's maximum set size of blinded points (44 bytes each in base64).
+  const sharing = limit(MAX_SHARING_BYTES);
+  app.use('/api/*', (c, next) => (SHARING_FILES.test(c.req.path) ? sharing(c, next) : general(c, next)));
 
   // CSRF: a write must come from this origin's page, as JSON (a form or an <img> can do neither).
   app.use('/api/*', async (c, next) => {
@@ -137,4 +140,4 @@ function mountContract(app: Hono<{ Variables: Vars }>, r: Route, services: Servi
 }
 
 /** Routes that declare they need no records get none. */
-const emptyWorld: Ctx['db'] = { seed: 0, generatedAt: '', users: [], customers: [], complaints: [], evidence: [], entities: [], links: [], cases: [], referrals: [], audit: [], pii: {}, session: { userId: '' } };
+const emptyWorld: Ctx['db'] = { seed: 0, generatedAt: '', users: [], customers: [], complaints: [], evidence: [], entities: [], links: [], cases: [], referrals: [], institutions: [], sharing: [], audit: [], pii: {}, session: { userId: '' } };

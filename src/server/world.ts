@@ -11,13 +11,17 @@ import { sql } from 'kysely';
 import type { AuditEvent } from '@/api/schemas';
 import type { World } from '@/domain/world';
 import type { Db, Tx } from './db/database';
-import { caseColumns, complaintColumns, customerColumns, entityColumns, evidenceColumns, layoutColumns, linkColumns, loadWorld, referralColumns } from './db/records';
+import { caseColumns, complaintColumns, customerColumns, entityColumns, evidenceColumns, institutionColumns, layoutColumns, linkColumns, loadWorld, referralColumns, sharingColumns } from './db/records';
 import { appendAudit } from './audit';
 import { HttpFailure, fail } from './http';
 
 type Keyed = { id: string };
-type Tracked = 'customers' | 'complaints' | 'evidence' | 'entities' | 'links' | 'cases' | 'referrals' | 'users';
-const TRACKED: Tracked[] = ['users', 'customers', 'cases', 'complaints', 'evidence', 'entities', 'links', 'referrals'];
+type Tracked = 'customers' | 'complaints' | 'evidence' | 'entities' | 'links' | 'cases' | 'referrals' | 'users' | 'institutions' | 'sharing';
+// Written in this order: a session refers to its institution.
+const TRACKED: Tracked[] = ['users', 'customers', 'cases', 'complaints', 'evidence', 'entities', 'links', 'referrals', 'institutions', 'sharing'];
+/** Collections whose table is not named after them. */
+const TABLE: Partial<Record<Tracked, 'sharing_sessions'>> = { sharing: 'sharing_sessions' };
+const tableOf = (name: Tracked) => TABLE[name] ?? (name as Exclude<Tracked, 'sharing'>);
 
 type Snapshot = {
   revision: number;
@@ -295,7 +299,7 @@ async function persist(tx: Tx, snap: Snapshot, changes: Changes): Promise<boolea
           changed = true;
           if (name === 'users') throw new Error('accounts are disabled, never deleted');
           inserted.add(id);
-          await tx.deleteFrom(name).where('id', '=', id).execute();
+          await tx.deleteFrom(tableOf(name)).where('id', '=', id).execute();
         }
     }
     for (const { record, before: json, version } of records.values()) {
@@ -342,7 +346,7 @@ async function writeRecord(tx: Tx, name: Tracked, record: Keyed & { version?: nu
   if (isNew) {
     if (name === 'users') throw new Error('accounts are created by the account service');
     await tx
-      .insertInto(name)
+      .insertInto(tableOf(name))
       .values(cols as never)
       .execute();
     return;
@@ -352,7 +356,7 @@ async function writeRecord(tx: Tx, name: Tracked, record: Keyed & { version?: nu
     await tx.updateTable('users').set({ name: u.name, role: u.role, team: u.team, capacity: u.capacity, away: u.away, version: sql`version + 1` }).where('id', '=', u.id).execute();
     return;
   }
-  let q = tx.updateTable(name).set(cols as never).where('id', '=', record.id);
+  let q = tx.updateTable(tableOf(name)).set(cols as never).where('id', '=', record.id);
   if (oldVersion !== null && 'version' in cols) q = q.where('version' as never, '=', oldVersion as never);
   const r = await q.executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new Conflict(`${name} ${record.id}`);
@@ -374,6 +378,10 @@ function columnsOf(name: Tracked, record: unknown): Record<string, unknown> {
       return entityColumns(record as never);
     case 'links':
       return linkColumns(record as never);
+    case 'institutions':
+      return institutionColumns(record as never);
+    case 'sharing':
+      return sharingColumns(record as never);
     case 'users':
       return {};
   }

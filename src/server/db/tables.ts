@@ -51,6 +51,8 @@ export type Tables = {
   links: { id: string; source: string; target: string; type: string; doc: Json };
   referrals: { id: string; case_id: string; status: string; version: number; doc: Json };
   graph_layouts: { case_id: string; version: number; doc: Json };
+  institutions: { id: string; self: boolean; revoked: boolean; version: number; doc: Json };
+  sharing_sessions: { id: string; peer_id: string; status: string; version: number; doc: Json };
   pii: { key: string; value: string };
   uploads: { id: string; user_id: string; file_name: string; size: number; complaint_id: string | null; case_id: string | null; created_at: ColumnType<string, string | Date | undefined, string | Date> };
   upload_chunks: { upload_id: string; index: number; bytes: Uint8Array };

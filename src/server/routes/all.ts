@@ -7,6 +7,7 @@ import { customersRoutes } from './customers';
 import { evidenceRoutes } from './evidence';
 import { graphRoutes } from './graph';
 import { referralsRoutes } from './referrals';
+import { sharingRoutes } from './sharing';
 
 /**
  * Every route of the contract that both hosts serve alike. Sign-in, accounts and demo controls differ
@@ -21,4 +22,5 @@ export const contractRoutes: Route[] = [
   ...boardRoutes,
   ...referralsRoutes,
   ...auditRoutes,
+  ...sharingRoutes,
 ];

@@ -150,6 +150,8 @@ export function generateDemoDataWithTruth(opts: GenerateOptions): { db: World; t
     links: graph.links,
     cases: [],
     referrals: [],
+    institutions: [],
+    sharing: [],
     audit: [],
     pii: toRecord(pii),
     session: { userId: 'u-analyst-1' },
