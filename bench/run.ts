@@ -13,6 +13,7 @@ import { benchGraph } from './graph';
 import { benchAssignment } from './cases';
 import { benchEvidence } from './evidence';
 import { benchServer } from './server';
+import { benchSharing } from './sharing';
 import { spawnSync } from 'node:child_process';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
@@ -59,6 +60,7 @@ function benchQueries(db: ReturnType<typeof generateDemoData>) {
 }
 
 benchGeneration();
+await benchSharing();
 await benchReferralPackage();
 await withBuiltApp(async (ctx) => {
   await benchInitialRoute(ctx);
