@@ -57,6 +57,15 @@ const usablePeer = (ctx: Ctx, id: string) => {
 const inState = (ctx: Ctx, s: SharingSession, ...allowed: SharingSession['status'][]) => {
   if (!allowed.includes(s.status)) throw fail(409, 'conflict', ctx.t('sharingWrongState', { status: s.status }), s);
 };
+/** A lead's step on one session: the right role, the version the lead saw, a state the step starts from. */
+async function leadStep<S extends z.ZodType<{ version: number }>>(ctx: Ctx, schema: S, ...states: SharingSession['status'][]): Promise<{ s: SharingSession; body: z.infer<S> }> {
+  requireLead(ctx);
+  const body = await parseBody(ctx, schema);
+  const s = findOr404(ctx, ctx.db.sharing, String(ctx.params.id));
+  checkVersion(ctx, s, body.version);
+  inState(ctx, s, ...states);
+  return { s, body };
+}
 const countsOf = (sets: PointSets) => Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v?.length ?? 0])) as SharingSession['sent'];
 const total = (counts: SharingSession['sent']) => Object.values(counts).reduce<number>((n, v) => n + (v ?? 0), 0);
 const randomHex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -204,11 +213,7 @@ export const sharingRoutes: Route[] = [
    * database only here, so this is audited like a reveal: who, for which session, how many.
    */
   post('/sharing/sessions/:id/identifiers', async (ctx) => {
-    requireLead(ctx);
-    const body = await parseBody(ctx, sharingSessionCommandSchema);
-    const s = findOr404(ctx, ctx.db.sharing, String(ctx.params.id));
-    checkVersion(ctx, s, body.version);
-    inState(ctx, s, 'draft', 'request_received');
+    const { s } = await leadStep(ctx, sharingSessionCommandSchema, 'draft', 'request_received');
     const sets = offeredIdentifiers(ctx.db, s.manifest.types);
     const count = Object.values(sets).reduce((n, v) => n + (v?.length ?? 0), 0);
     for (const [type, list] of Object.entries(sets)) if ((list?.length ?? 0) > s.manifest.maxSetSize) throw fail(422, 'validation', ctx.t('sharingCounts', { detail: `${type} ${list!.length} > ${s.manifest.maxSetSize}` }));
@@ -218,12 +223,8 @@ export const sharingRoutes: Route[] = [
 
   /** Signs the blinded sets as the session's next file: the request (initiator) or the response (responder). */
   post('/sharing/sessions/:id/sign', async (ctx) => {
-    requireLead(ctx);
-    const body = await parseBody(ctx, sharingSignRequestSchema);
+    const { s, body } = await leadStep(ctx, sharingSignRequestSchema, 'draft', 'request_received');
     const { self, secretKey } = requireSelf(ctx);
-    const s = findOr404(ctx, ctx.db.sharing, String(ctx.params.id));
-    checkVersion(ctx, s, body.version);
-    inState(ctx, s, 'draft', 'request_received');
     usablePeer(ctx, s.peerId);
     const m = s.manifest;
     if (Date.parse(m.expiresAt) <= Date.now()) throw fail(422, 'validation', ctx.t('sharingRefused_expired'));
@@ -297,11 +298,7 @@ export const sharingRoutes: Route[] = [
 
   /** The worker's answer: which of our offered entities the peer also holds. */
   post('/sharing/sessions/:id/result', async (ctx) => {
-    requireLead(ctx);
-    const body = await parseBody(ctx, sharingResultSchema);
-    const s = findOr404(ctx, ctx.db.sharing, String(ctx.params.id));
-    checkVersion(ctx, s, body.version);
-    inState(ctx, s, 'response_received');
+    const { s, body } = await leadStep(ctx, sharingResultSchema, 'response_received');
     const offered = offeredIdentifiers(ctx.db, s.manifest.types);
     const labels = new Map<string, string>(Object.entries(offered).flatMap(([type, list]) => (list ?? []).map((o) => [`${type}|${o.entityId}`, o.label] as const)));
     const seen = new Set<string>();
@@ -319,11 +316,7 @@ export const sharingRoutes: Route[] = [
 
   /** Marks the matched entities as also reported by the peer, where the graph and the scores can see it. */
   post('/sharing/sessions/:id/tag', async (ctx) => {
-    requireLead(ctx);
-    const body = await parseBody(ctx, sharingSessionCommandSchema);
-    const s = findOr404(ctx, ctx.db.sharing, String(ctx.params.id));
-    checkVersion(ctx, s, body.version);
-    inState(ctx, s, 'matched');
+    const { s } = await leadStep(ctx, sharingSessionCommandSchema, 'matched');
     if (s.tagged) return s;
     const peer = peerName(s);
     const ids = new Set(s.matches.map((m) => m.entityId));
@@ -338,11 +331,7 @@ export const sharingRoutes: Route[] = [
   }),
 
   post('/sharing/sessions/:id/cancel', async (ctx) => {
-    requireLead(ctx);
-    const body = await parseBody(ctx, sharingSessionCommandSchema);
-    const s = findOr404(ctx, ctx.db.sharing, String(ctx.params.id));
-    checkVersion(ctx, s, body.version);
-    inState(ctx, s, 'draft', 'request_sent', 'response_received', 'request_received');
+    const { s } = await leadStep(ctx, sharingSessionCommandSchema, 'draft', 'request_sent', 'response_received', 'request_received');
     touch(s, { status: 'cancelled' });
     audit(ctx, s, 'sharingCancelled', { text: peerName(s) }, 'session cancelled');
     return s;
