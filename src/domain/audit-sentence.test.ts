@@ -63,6 +63,7 @@ describe('audit events as sentences', () => {
       sharingExported: { to: 'request' },
       sharingImported: { to: 'response' },
       peerRevoked: { to: 'revoked' },
+      institutionSaved: { to: 'renamed' },
     };
     for (const kind of auditKindSchema.options) {
       for (const t of [zh, english]) {

@@ -94,6 +94,7 @@ export function describeAuditEvent(e: AuditEvent, t: Translate, nameOf: NameOf):
     case 'sharingCancelled':
       return k(d.kind, { peer: d.text ?? '', count: d.count ?? 0 });
     case 'institutionSaved':
+      return k(d.to === 'renamed' ? 'institutionRenamed' : 'institutionSaved', { text: d.text ?? '' });
     case 'peerAdded':
       return k(d.kind, { text: d.text ?? '' });
     case 'peerRevoked':

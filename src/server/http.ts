@@ -16,6 +16,9 @@ export class HttpFailure extends Error {
 
 export const fail = (status: number, code: ErrorBody['code'], message: string, current?: unknown) => new HttpFailure(status, { code, message, current });
 
+/** A random id part in hex, from the platform's CSPRNG (Web Crypto: the same in Node and in the browser host). */
+export const randomHex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 export type Translate = (key: MessageKey, vars?: Record<string, string>) => string;
 
 /** What a route sees: the request, the signed-in user, the records, and messages in the caller's language. */

@@ -5,14 +5,13 @@ import { recordAudit } from '@/domain/audit-log';
 import { findReuse, voiceprintFor } from '@/domain/evidence';
 import { rescore } from '@/domain/rescore';
 import { documentFingerprint } from '@/domain/scoring';
-import { checkVersion, del, fail, findOr404, get, parseBody, post, put, requireWriter, type Route } from '../http';
+import { checkVersion, del, fail, findOr404, get, parseBody, post, put, randomHex, requireWriter, type Route } from '../http';
 
 const CHUNK_SIZE = 512 * 1024;
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 
-const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(36).padStart(2, '0')).join('');
 
 export const evidenceRoutes: Route[] = [
   get('/evidence', (ctx) => {
@@ -37,7 +36,7 @@ export const evidenceRoutes: Route[] = [
     if (body.complaintId) findOr404(ctx, db.complaints, body.complaintId);
     if (body.caseId) findOr404(ctx, db.cases, body.caseId);
     if (body.size > MAX_UPLOAD_BYTES) throw fail(413, 'validation', ctx.t('uploadTooLarge', { max: mb(MAX_UPLOAD_BYTES) }));
-    const id = `up-${randomId()}`;
+    const id = `up-${randomHex(9)}`;
     await ctx.uploads.create({ id, fileName: body.fileName, size: body.size, complaintId: body.complaintId, caseId: body.caseId, userId: user.id });
     return { uploadId: id, chunkSize: CHUNK_SIZE, maxBytes: MAX_UPLOAD_BYTES };
   }),
@@ -89,7 +88,7 @@ export const evidenceRoutes: Route[] = [
     if (claimed) throw fail(422, 'validation', ctx.t('uploadNameMismatch', { claimed, type: sniffed.type.label }));
     const sha256 = await sha256Hex(bytes);
     if (sha256 !== body.sha256) throw fail(422, 'validation', ctx.t('uploadHashMismatch'));
-    const id = `ev-u${randomId()}`;
+    const id = `ev-u${randomHex(9)}`;
     // Stored under its own hash: the custody hash and the storage key cannot disagree.
     await ctx.blobs.put(sha256, bytes, sniffed.type.mime);
     const now = new Date().toISOString();

@@ -29,7 +29,7 @@ import { ALLIANCE_ATTR, offeredIdentifiers } from '@/domain/sharing/identifiers'
 import { piiKey, type World } from '@/domain/world';
 import { toCsv } from '@/domain/csv';
 import { z } from 'zod';
-import { checkVersion, fail, findOr404, get, parseBody, parseQuery, patch, post, put, requireWriter, type Ctx, type Route } from '../http';
+import { checkVersion, fail, findOr404, get, parseBody, parseQuery, patch, post, put, randomHex, requireWriter, type Ctx, type Route } from '../http';
 
 const requireReader = (ctx: Ctx): User => {
   if (!['lead', 'auditor', 'admin'].includes(ctx.user.role)) throw fail(403, 'forbidden', ctx.t('sharingReadRoles'));
@@ -68,7 +68,6 @@ async function leadStep<S extends z.ZodType<{ version: number }>>(ctx: Ctx, sche
 }
 const countsOf = (sets: PointSets) => Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v?.length ?? 0])) as SharingSession['sent'];
 const total = (counts: SharingSession['sent']) => Object.values(counts).reduce<number>((n, v) => n + (v ?? 0), 0);
-const randomHex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 function audit(ctx: Ctx, s: SharingSession | Institution, kind: AuditDetail['kind'], detail: Omit<AuditDetail, 'kind'>, summary: string) {
   const isSession = 'manifest' in s;
@@ -125,17 +124,14 @@ export const sharingRoutes: Route[] = [
     const db = ctx.db;
     const self = selfOf(db);
     if (db.institutions.some((i) => !i.self && i.id === body.id)) throw fail(422, 'validation', ctx.t('sharingPeerExists'));
-    if (self) {
-      if (self.id !== body.id && db.sharing.length > 0) throw fail(409, 'conflict', ctx.t('sharingSelfLocked'));
-      if (self.id !== body.id) {
-        // A new id is a new identity: a new key, so nothing signed under the old one speaks for it.
-        db.institutions.splice(db.institutions.indexOf(self), 1);
-      } else {
-        Object.assign(self, { name: body.name, version: self.version + 1 });
-        audit(ctx, self, 'institutionSaved', { text: `${body.name} (${body.id})` }, 'institution renamed');
-        return self;
-      }
+    if (self?.id === body.id) {
+      Object.assign(self, { name: body.name, version: self.version + 1 });
+      audit(ctx, self, 'institutionSaved', { text: `${body.name} (${body.id})`, to: 'renamed' }, 'institution renamed');
+      return self;
     }
+    // A new id is a new identity with a new key, so nothing signed under the old one speaks for it.
+    if (self && db.sharing.length > 0) throw fail(409, 'conflict', ctx.t('sharingSelfLocked'));
+    if (self) db.institutions.splice(db.institutions.indexOf(self), 1);
     const keys = await newSigningKeys();
     const created: Institution = { id: body.id, name: body.name, publicKey: keys.publicKey, self: true, revoked: false, addedAt: new Date().toISOString(), addedBy: user.id, version: 1 };
     db.institutions.push(created);

@@ -171,5 +171,10 @@ describe('industry sharing', () => {
     expect((await admin.call('PATCH', `/sharing/peers/${peerC.id}`, { revoked: true, version: peer.version })).status).toBe(200);
     const again = await signFile({ ...request, manifest: { ...manifest, sessionId: 'psi-ffeeddccbbaa998877665544' }, manifestSignatures: { initiator: await signManifest({ ...manifest, sessionId: 'psi-ffeeddccbbaa998877665544' }, keysC.secretKey) } }, keysC.secretKey);
     expect((await lead.call('POST', '/sharing/import', { file: again })).body.message).toContain('停用');
+
+    // Once sessions exist our id is fixed; the name can change and the key stays.
+    expect((await admin.call('PUT', '/sharing/institution', { id: 'jz-other', name: '甲' })).status).toBe(409);
+    const renamed = await admin.call('PUT', '/sharing/institution', { id: self.id, name: '甲消费金融股份有限公司' });
+    expect([renamed.status, renamed.body.name, renamed.body.publicKey]).toEqual([200, '甲消费金融股份有限公司', self.publicKey]);
   });
 });
