@@ -998,7 +998,8 @@ export type SharingFile = z.infer<typeof sharingFileSchema>;
 export const sharingStatusSchema = z.enum(['draft', 'request_sent', 'response_received', 'matched', 'request_received', 'response_sent', 'cancelled']);
 export type SharingStatus = z.infer<typeof sharingStatusSchema>;
 const typeCounts = z.partialRecord(sharedTypeSchema, z.number().int().nonnegative());
-export const sharingMatchSchema = z.object({ type: sharedTypeSchema, entityId: id, label: z.string() });
+/** One of our entities the peer also holds, with the complaints and cases behind it (so a lead can go there). */
+export const sharingMatchSchema = z.object({ type: sharedTypeSchema, entityId: id, label: z.string(), complaintIds: z.array(id).default([]), caseIds: z.array(id).default([]) });
 export type SharingMatch = z.infer<typeof sharingMatchSchema>;
 export const sharingSessionSchema = z.object({
   id: z.string(),
@@ -1039,3 +1040,5 @@ export const sharingImportSchema = z.object({ file: z.unknown() });
 export const sharingSessionCommandSchema = z.object({ version: z.number().int() });
 export const sharingOverviewSchema = z.object({ self: institutionSchema.nullable(), peers: z.array(institutionSchema), sessions: z.array(sharingSessionSchema) });
 export type SharingOverview = z.infer<typeof sharingOverviewSchema>;
+export const sharingSignedSchema = z.object({ session: sharingSessionSchema, file: sharingFileSchema });
+export const sharingReportSchema = z.object({ fileName: z.string(), csv: z.string() });

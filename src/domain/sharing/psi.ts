@@ -145,7 +145,10 @@ export async function answerRequest(request: PointSets, own: Values, session: Se
   return { sets, peerSets };
 }
 
-/** Initiator, last step: blinds the peer's points and answers which of its own values the peer also holds. */
+/**
+ * Initiator, last step: blinds the peer's points and answers which of its own values the peer also holds.
+ * The scalar is wiped once the match is known or has failed; a cancelled match keeps it, so the lead can run it again.
+ */
 export async function finishMatch(pending: Pending, response: { sets: PointSets; peerSets: PointSets }, session: Session): Promise<Values> {
   const s = await sodium();
   const step = { done: 0, total: total(response.peerSets), ...session };
@@ -157,8 +160,10 @@ export async function finishMatch(pending: Pending, response: { sets: PointSets;
       const theirs = new Set(await each(response.peerSets[type] ?? [], (p) => toB64(s, pending.blinder.reblind(fromB64(s, p))), step));
       matched[type] = mine.filter((_, i) => theirs.has(doubled[i]));
     }
-  } finally {
-    pending.blinder.wipe();
+  } catch (e) {
+    if (!(e instanceof Cancelled)) pending.blinder.wipe();
+    throw e;
   }
+  pending.blinder.wipe();
   return matched;
 }

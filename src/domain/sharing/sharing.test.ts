@@ -47,6 +47,16 @@ describe('private set intersection', () => {
     controller.abort();
     await expect(makeRequest({ agent_phone: phones(0, 5000) }, { ...session, signal: controller.signal })).rejects.toBeInstanceOf(Cancelled);
   });
+
+  it('keeps the secret through a cancelled match, so running it again gives the same answer', async () => {
+    const req = await makeRequest({ agent_phone: phones(0, 3000) }, session);
+    const res = await answerRequest(req.sets, { agent_phone: phones(2500, 5000) }, session);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(finishMatch(req.pending, res, { ...session, signal: controller.signal })).rejects.toBeInstanceOf(Cancelled);
+    expect(new Set((await finishMatch(req.pending, res, session)).agent_phone)).toEqual(new Set(phones(2500, 500)));
+    expect(() => req.pending.blinder.hashAndBlind('t', 'A')).toThrow(/wiped/);
+  });
 });
 
 describe('normalisation', () => {

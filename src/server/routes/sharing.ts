@@ -298,12 +298,18 @@ export const sharingRoutes: Route[] = [
     const offered = offeredIdentifiers(ctx.db, s.manifest.types);
     const labels = new Map<string, string>(Object.entries(offered).flatMap(([type, list]) => (list ?? []).map((o) => [`${type}|${o.entityId}`, o.label] as const)));
     const seen = new Set<string>();
+    const wanted = new Set(body.matches.map((m) => m.entityId));
+    const complaintsOf = new Map<string, Set<string>>();
+    for (const l of ctx.db.links)
+      for (const end of [l.source, l.target])
+        if (wanted.has(end)) for (const c of l.complaintIds) complaintsOf.set(end, (complaintsOf.get(end) ?? new Set()).add(c));
     const matches = body.matches.flatMap((m) => {
       const key = `${m.type}|${m.entityId}`;
       if (!labels.has(key)) throw fail(422, 'validation', ctx.t('sharingUnknownEntity'));
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ ...m, label: labels.get(key)! }];
+      const caseIds = ctx.db.cases.filter((c) => c.entityIds.includes(m.entityId) || c.target.entityIds.includes(m.entityId)).map((c) => c.id);
+      return [{ ...m, label: labels.get(key)!, complaintIds: [...(complaintsOf.get(m.entityId) ?? [])].sort(), caseIds }];
     });
     touch(s, { status: 'matched', matches });
     audit(ctx, s, 'sharingMatched', { text: peerName(s), count: matches.length, ids: [...new Set(matches.map((m) => m.type))] }, 'match completed');
@@ -355,6 +361,6 @@ export const sharingRoutes: Route[] = [
       ...s.matches.map((x) => [x.type, x.entityId, x.label]),
     ];
     audit(ctx, s, 'sharingExported', { text: peerName(s), to: 'report', count: s.matches.length }, 'match report exported');
-    return new Response(toCsv(rows[0], rows.slice(1)), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${s.id}-report.csv"` } });
+    return { fileName: `${s.id}-report.csv`, csv: toCsv(rows[0], rows.slice(1)) };
   }),
 ];

@@ -102,6 +102,9 @@ describe('industry sharing', () => {
     s = done.body;
     expect(s.status).toBe('matched');
     expect(new Set(s.matches.map((m) => m.entityId))).toEqual(new Set(shared.map((v) => entityOf.get(v))));
+    // Each match leads to the complaints behind it: agent phones are on the complaints they were used in.
+    expect(s.matches.every((m) => m.complaintIds.every((c) => c.startsWith('cmp-')))).toBe(true);
+    expect(s.matches.some((m) => m.complaintIds.length > 0)).toBe(true);
 
     const tagged = await lead.call('POST', `/sharing/sessions/${s.id}/tag`, { version: s.version });
     expect(tagged.body.tagged).toBe(true);
@@ -110,9 +113,9 @@ describe('industry sharing', () => {
 
     const report = await lead.call('POST', `/sharing/sessions/${s.id}/report`);
     expect(report.status).toBe(200);
-    expect(report.headers.get('content-type')).toContain('text/csv');
-    expect(String(report.body)).toContain(s.id);
-    for (const v of shared) expect(String(report.body)).not.toContain(v);
+    expect(report.body.fileName).toBe(`${s.id}-report.csv`);
+    expect(report.body.csv).toContain(s.id);
+    for (const v of shared) expect(report.body.csv).not.toContain(v);
 
     const trail = await auditor.call('GET', `/audit?recordType=sharing&recordId=${s.id}&pageSize=100`);
     const kinds = trail.body.items.map((e: { detail: { kind: string } }) => e.detail.kind);
