@@ -4,6 +4,8 @@ import type { Referral } from '@/api/schemas';
 import type { BuildProgress } from '../package/build';
 import { packageDay } from '../package/tracking';
 import type { WorkerRequest, WorkerResponse } from '../package/worker';
+import { downloadBlob } from '@/lib/download';
+export { downloadBlob };
 
 export type ExportResult = { zip: Blob; docx: Blob; pdf: Blob; size: number; fileCount: number; baseName: string };
 export type ExportState =
@@ -13,17 +15,6 @@ export type ExportState =
   | { phase: 'done'; result: ExportResult }
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: unknown; code?: string; detail?: string };
-
-export function downloadBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Audited export (clear personal data from the backend), then the package built in a worker. */
 export function usePackageExport() {
