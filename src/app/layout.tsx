@@ -8,6 +8,7 @@ import {
   InboxOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
+  ShareAltOutlined,
   ReloadOutlined,
   TeamOutlined,
   UserOutlined,
@@ -33,6 +34,8 @@ const NAV: { path: string; key: string; icon: ReactNode }[] = [
   { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined /> },
   { path: '/audit', key: 'audit', icon: <AuditOutlined /> },
 ];
+/** Industry sharing: leads run it, auditors and administrators read it (and administrators manage the peers). */
+const SHARING_NAV = { path: '/sharing', key: 'sharing', icon: <ShareAltOutlined /> };
 /** Account management: the administrator's screen, on the server only. */
 const ADMIN_NAV = { path: '/admin/users', key: 'admin', icon: <SafetyCertificateOutlined /> };
 
@@ -42,7 +45,8 @@ export function RootLayout() {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const session = useQuery(sessionQuery());
-  const nav = session.data?.user.role === 'admin' ? [...NAV, ADMIN_NAV] : NAV;
+  const role = session.data?.user.role;
+  const nav = [...NAV, ...(role && role !== 'analyst' ? [SHARING_NAV] : []), ...(role === 'admin' ? [ADMIN_NAV] : [])];
   const selected = nav.find((n) => pathname === n.path || pathname.startsWith(`${n.path}/`))?.path;
   useInAppLinks();
 

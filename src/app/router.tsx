@@ -21,6 +21,7 @@ const EvidencePage = lazyRouteComponent(() => import('@/features/evidence/compon
 const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
 const ReferralBuilderPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralBuilderPage'), 'ReferralBuilderPage');
 const AccountsPage = lazyRouteComponent(() => import('@/features/admin/components/AccountsPage'), 'AccountsPage');
+const SharingPage = lazyRouteComponent(() => import('@/features/sharing/components/SharingPage'), 'SharingPage');
 const NewReferralPage = lazyRouteComponent(() => import('@/features/referrals/components/NewReferralPage'), 'NewReferralPage');
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -161,10 +162,22 @@ const referralRoute = createRoute({
   },
 });
 
+const sharingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sharing',
+  validateSearch: z.object({ session: z.string().min(1).optional().catch(undefined) }),
+  component: function SharingRoute() {
+    const { session } = sharingRoute.useSearch();
+    const navigate = useNavigate({ from: '/sharing' });
+    return <SharingPage sessionId={session} onOpen={(id: string | undefined) => void navigate({ search: { session: id } })} />;
+  },
+});
+
 const accountsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/users', component: AccountsPage });
 
 const routeTree = rootRoute.addChildren([
   accountsRoute,
+  sharingRoute,
   indexRoute,
   dashboardRoute,
   queueRoute,
