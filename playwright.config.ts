@@ -4,6 +4,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Several checkouts can run their suites side by side on one machine with E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const serverPort = Number(process.env.E2E_SERVER_PORT ?? 4174);
+// A second institution for industry sharing: the same server on a database of its own.
+const peerPort = Number(process.env.E2E_PEER_PORT ?? 4175); // e2e/server/sharing.spec.ts reads the same variable
 const launchOptions = {
   executablePath: chromium,
   // Debian's Chromium on a closed network: skip the background calls it would make at start.
@@ -45,5 +47,6 @@ export default defineConfig({
     { command: `npx vite preview --port ${port} --strictPort`, url: `http://127.0.0.1:${port}`, reuseExistingServer: false, timeout: 60_000 },
     // First start seeds the demo data; /api/health answers once the server listens.
     { command: 'bash scripts/e2e-server.sh', url: `http://127.0.0.1:${serverPort}/api/health`, env: { E2E_SERVER_PORT: String(serverPort) }, reuseExistingServer: false, timeout: 180_000 },
+    { command: 'bash scripts/e2e-server.sh', url: `http://127.0.0.1:${peerPort}/api/health`, env: { E2E_SERVER_PORT: String(peerPort) }, reuseExistingServer: false, timeout: 180_000 },
   ],
 });

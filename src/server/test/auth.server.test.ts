@@ -122,6 +122,7 @@ describe('sign-in and sessions', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(r.headers.get('content-security-policy')).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(r.headers.get('content-security-policy')).not.toMatch(/script-src[^;]*'unsafe-eval'/);
     expect(r.headers.get('cache-control')).toBe('no-store');
   });
 });
