@@ -1,18 +1,26 @@
 import type { World } from '@/domain/world';
+import { Tracker, undo } from '@/server/tracker';
+import type { Before } from './persistence';
+import type { Changes } from '@/server/tracker';
 
 /**
  * Holds the mock backend's state. Generation and persistence are injected by the environment
  * (browser: IndexedDB; Node tests: in memory) so handlers stay the same everywhere.
  */
 type Persistence = {
-  save: (db: World) => Promise<void>;
+  /** Everything, replacing what was stored: the first save of generated data, and a reset. */
+  saveAll: (db: World) => Promise<void>;
+  /** What one command changed. */
+  saveChanges: (db: World, changes: Changes, before: Before) => Promise<void>;
   clear: () => Promise<void>;
   /** Optional: read what another tab saved, and tell other tabs we saved (one backend shared by all tabs). */
   load?: () => Promise<World | undefined>;
   announce?: () => void;
 };
 
-let current: World | null = null;
+type Held = { world: World; tracker: Tracker; auditCount: number; layouts: Map<string, string>; stored: boolean };
+
+let held: Held | null = null;
 let makeSeed: (() => World) | null = null;
 let persistence: Persistence | null = null;
 /** Bumped on every change of state, so derived caches (the queue's sorted order) know when to drop. */
@@ -39,6 +47,14 @@ function upgraded(db: World): World {
   return db;
 }
 
+/** `stored`: whether persistence already holds exactly these records (generated data is saved at the first write). */
+function hold(world: World, stored: boolean): Held {
+  revision++;
+  const layouts = new Map(Object.entries(world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
+  held = { world, tracker: new Tracker(world), auditCount: world.audit.length, layouts, stored };
+  return held;
+}
+
 export function markStale() {
   stale = true;
 }
@@ -47,46 +63,64 @@ export async function syncFromPeers(): Promise<void> {
   if (!stale || !persistence?.load) return;
   stale = false;
   const saved = await persistence.load().catch(() => undefined);
-  if (saved) {
-    current = upgraded(saved);
-    revision++;
-  }
+  if (saved) hold(upgraded(saved), true);
 }
 
 export function configureStore(opts: { seed: () => World; persistence?: Persistence; initial?: World | null }) {
   makeSeed = opts.seed;
   persistence = opts.persistence ?? null;
-  current = opts.initial ? upgraded(opts.initial) : null;
+  held = null;
   revision++;
+  if (opts.initial) hold(upgraded(opts.initial), true);
 }
 
+function current(): Held {
+  if (held) return held;
+  if (!makeSeed) throw new Error('mock store is not configured');
+  return hold(makeSeed(), false);
+}
+
+/** The records themselves, for reads (and tests). */
 export function getDb(): World {
-  if (!current) {
-    if (!makeSeed) throw new Error('mock store is not configured');
-    current = makeSeed();
+  return current().world;
+}
+
+/**
+ * Runs one command over the records seen through the tracker: when it succeeds, only what it changed is
+ * saved; when it fails, the records are put back as they were.
+ */
+export async function write(work: (db: World) => Promise<Response>): Promise<Response> {
+  const h = current();
+  const changes = h.tracker.begin();
+  let response: Response;
+  try {
+    response = await work(h.tracker.view);
+  } catch (e) {
+    undo(h.world, changes, h);
+    throw e;
+  } finally {
+    h.tracker.end();
   }
-  return current;
-}
-
-export function setDb(db: World) {
+  if (!response.ok) {
+    undo(h.world, changes, h);
+    return response;
+  }
+  // A reset replaced the records meanwhile: the new ones are saved whole.
+  const now = held ?? h;
   revision++;
-  current = db;
-}
-
-/** Called after every successful write so demo work survives a reload. */
-export async function commit(): Promise<void> {
-  revision++;
-  if (persistence && current) {
-    await persistence.save(current);
+  if (persistence) {
+    if (now !== h || !now.stored) await persistence.saveAll(now.world);
+    else await persistence.saveChanges(now.world, changes, now);
     persistence.announce?.();
   }
+  now.stored = true;
+  now.auditCount = now.world.audit.length;
+  now.layouts = new Map(Object.entries(now.world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
+  return response;
 }
 
 export async function resetToSeed(): Promise<World> {
   if (!makeSeed) throw new Error('mock store is not configured');
   await persistence?.clear();
-  current = makeSeed();
-  revision++;
-  await commit();
-  return current;
+  return hold(makeSeed(), false).world;
 }

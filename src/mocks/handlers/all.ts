@@ -3,7 +3,7 @@ import { answerWith, fail, translator, type Route } from '@/server/http';
 import { memoryUploads } from '@/server/ports';
 import { contractRoutes } from '@/server/routes/all';
 import { blobStore } from '../blobStore';
-import { commit, getDb, getRevision, serialized, syncFromPeers } from '../store';
+import { getDb, getRevision, serialized, syncFromPeers, write } from '../store';
 import { demoSessionRoutes } from './session';
 
 /** Matches any origin so the same handlers serve the browser, Node and Playwright. */
@@ -11,21 +11,21 @@ export const api = (path: string) => `*/api${path}`;
 
 const uploads = memoryUploads();
 
-/** The demo host: the server's routes over the in-memory records, one request at a time, saved after each write. */
+/** The demo host: the server's routes over the in-memory records, one request at a time, each write saved as it changed them. */
 function toHandler(route: Route): RequestHandler {
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   return http[method](api(route.path), ({ request, params }) =>
     serialized(async () => {
       await syncFromPeers();
-      const db = getDb();
       const { lang, t } = translator(request);
-      const response = await answerWith(() => {
-        const user = db.users.find((u) => u.id === db.session.userId);
-        if (!user) throw fail(500, 'server_error', 'session user missing');
-        return route.handle({ request, lang, t, db, params: params as Record<string, string>, user, blobs: blobStore, uploads, revision: getRevision() });
-      });
-      if (route.method !== 'GET' && response.ok) await commit();
-      return response;
+      const world = getDb();
+      const user = world.users.find((u) => u.id === world.session.userId);
+      const answer = (db: typeof world) =>
+        answerWith(() => {
+          if (!user) throw fail(500, 'server_error', 'session user missing');
+          return route.handle({ request, lang, t, db, params: params as Record<string, string>, user, blobs: blobStore, uploads, revision: getRevision() });
+        });
+      return route.method === 'GET' ? answer(world) : write(answer);
     }),
   );
 }

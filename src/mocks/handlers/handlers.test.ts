@@ -120,7 +120,8 @@ describe('mock backend through the typed client', () => {
       seed: () => seed,
       initial: seed,
       persistence: {
-        save: (db) => new Promise<void>((resolve) => (releaseSave = () => { saved.push(db.complaints.find((c) => c.id === complaint.id)!.notes.at(-1)?.text ?? ''); resolve(); })),
+        saveChanges: (db) => new Promise<void>((resolve) => (releaseSave = () => { saved.push(db.complaints.find((c) => c.id === complaint.id)!.notes.at(-1)?.text ?? ''); resolve(); })),
+        saveAll: async () => {},
         clear: async () => {},
       },
     });

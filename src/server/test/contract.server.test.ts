@@ -331,6 +331,8 @@ describe('a case from a graph community', () => {
 
     const moved = caseSchema.parse((await lead.call('POST', '/cases', { title: '移入', priority: 'high', complaintIds: [], entityIds: [`ent-${taken}`], inOtherCase: 'move' })).body);
     expect(moved.complaintIds).toEqual([taken]);
+    // Read back, not only answered: the stored case holds the complaints it gained after it was added.
+    expect((await lead.call('GET', `/cases/${moved.id}`)).body.complaintIds).toEqual([taken]);
     const before = (await lead.call('GET', `/cases/${other.id}`)).body as Case;
     expect(before.complaintIds).not.toContain(taken);
     const trail = (await lead.call('GET', `/audit?recordType=case&recordId=${other.id}&pageSize=5`)).body.items;
