@@ -181,25 +181,30 @@ test('a file changed after it was recorded is flagged loudly', async ({ page }) 
 test('HTML and script in a complaint text or a file name are shown as text and run nothing', async ({ page }) => {
   const ev = new EvidenceScreen(page);
   await ev.open({ complaintId: RICH });
-  // Opening an item records a custody event, so the demo backend has saved its store to IndexedDB.
+  // Opening an item records a custody event, so the demo backend has written to IndexedDB.
   await ev.openKind('chat');
   await ev.tab('custody');
   await expect(page.locator('[data-testid=custody-event][data-action=viewed]').first()).toBeVisible();
   const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
-  // The complaint text as a hostile agent firm would file it, written into the demo backend's store.
+  // The complaint text as a hostile agent firm would file it, written into the demo backend's store
+  // (the saved collection, with a record laid over it, as a write leaves it).
   await page.evaluate(
     ([cid, p]) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('keyval-store');
+        const open = indexedDB.open('jianzheng-demo-records-v1');
         open.onsuccess = () => {
-          const tx = open.result.transaction('keyval', 'readwrite');
-          const store = tx.objectStore('keyval');
-          const get = store.get('jianzheng-demo-db-v1');
+          const tx = open.result.transaction('records', 'readwrite');
+          const store = tx.objectStore('records');
+          const get = store.get('base/complaints');
           get.onsuccess = () => {
-            const db = get.result as { complaints: { id: string; text: string }[] } | undefined;
-            if (!db) return reject(new Error('demo store not saved yet'));
-            db.complaints.find((c) => c.id === cid)!.text = `${p}本人申请停息挂账`;
-            store.put(db, 'jianzheng-demo-db-v1');
+            const complaints = get.result as { id: string; text: string }[] | undefined;
+            if (!complaints) return reject(new Error('demo store not saved yet'));
+            const key = `rec/complaints/${cid}`;
+            const own = store.get(key);
+            own.onsuccess = () => {
+              const complaint = (own.result as { id: string; text: string } | undefined) ?? complaints.find((c) => c.id === cid)!;
+              store.put({ ...complaint, text: `${p}本人申请停息挂账` }, key);
+            };
           };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);

@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser';
-import { configureStore, markStale } from './store';
+import { configureStore, ensureStored, markStale, serialized } from './store';
 import { generateDemoData } from '@/server/seed/generator';
 import { handlers } from './handlers/all';
 import { indexedDbPersistence } from './persistence';
@@ -51,6 +51,7 @@ export async function startMockWorker(): Promise<void> {
       persistence: { ...indexedDbPersistence, announce: () => channel?.postMessage('saved') },
       initial: saved ?? null,
     });
+    if (!saved) await serialized(ensureStored);
   }
   const worker = setupWorker(...handlers);
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });

@@ -6,7 +6,7 @@ import { updateComplaint, complaintQueries } from '@/api/resources/complaints';
 import { expectApiError as failure } from '@/api/expect-api-error';
 import { generateDemoData } from '@/server/seed/generator';
 import { indexedDbPersistence } from './persistence';
-import { configureStore, getDb } from './store';
+import { configureStore, ensureStored, getDb } from './store';
 
 const seed = () => generateDemoData({ complaints: 300, now: new Date('2026-11-23T01:00:00Z') });
 const storedKeys = async () => (await entries(createStore('jianzheng-demo-records-v1', 'records'))).map(([k]) => String(k));
@@ -66,5 +66,17 @@ describe('demo records in IndexedDB', () => {
     expect(error.status).toBe(409);
     expect(JSON.parse(JSON.stringify(getDb()))).toEqual(JSON.parse(before));
     expect(await indexedDbPersistence.load()).toEqual(JSON.parse(before));
+  });
+
+  it('saves generated data at start, so the next page load reads it instead of generating it again', async () => {
+    await indexedDbPersistence.clear();
+    let generated = 0;
+    configureStore({ seed: () => (generated++, seed()), persistence: indexedDbPersistence });
+    await ensureStored();
+    expect(generated).toBe(1);
+    const loaded = await indexedDbPersistence.load();
+    configureStore({ seed: () => (generated++, seed()), persistence: indexedDbPersistence, initial: loaded });
+    expect(getDb().complaints).toHaveLength(300);
+    expect(generated).toBe(1);
   });
 });

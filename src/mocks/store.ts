@@ -80,6 +80,17 @@ function current(): Held {
   return hold(makeSeed(), false);
 }
 
+/**
+ * Generates the records if there are none yet and saves them at once: every later page load then reads
+ * them back instead of generating thousands of complaints again on the main thread.
+ */
+export async function ensureStored(): Promise<void> {
+  const h = current();
+  if (h.stored || !persistence) return;
+  await persistence.saveAll(h.world);
+  h.stored = true;
+}
+
 /** The records themselves, for reads (and tests). */
 export function getDb(): World {
   return current().world;
