@@ -12,9 +12,12 @@ import { benchQueue } from './queue';
 import { benchGraph } from './graph';
 import { benchAssignment } from './cases';
 import { benchEvidence } from './evidence';
-import { benchServer } from './server';
+import { benchServer, signIn, startHost, stopHost } from './server';
 import { benchSharing } from './sharing';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
 
@@ -64,6 +67,16 @@ await benchSharing();
 await benchReferralPackage();
 await withBuiltApp(async (ctx) => {
   await benchInitialRoute(ctx);
+  // The same first screen from the Node server, signed in: what a deployment downloads.
+  spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'jz-bench-bundle-'));
+  const host = await startHost(dir, 600, 'dist-server');
+  try {
+    await benchInitialRoute({ baseUrl: host.base, browser: ctx.browser, host: 'server', cookie: (await signIn(host, 'lead-1')).cookie });
+  } finally {
+    await stopHost(host);
+    rmSync(dir, { recursive: true, force: true });
+  }
   await benchQueue(ctx);
   await benchGraph(ctx);
   await benchEvidence(ctx);

@@ -32,11 +32,12 @@ const freePort = () =>
 type Host = { child: ChildProcess; base: string; password: string; readyMs: number; log: string[] };
 
 /** Starts the Node host on a data folder and waits for its "ready" line. */
-export async function startHost(dataDir: string, scale?: number): Promise<Host> {
+/** `staticDir`: the built app to serve as well (the bench opens it in a browser); none by default. */
+export async function startHost(dataDir: string, scale?: number, staticDir = join(dataDir, 'no-static')): Promise<Host> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn('npx', ['tsx', '--tsconfig', 'tsconfig.app.json', 'src/server/node.ts'], {
-    env: { ...process.env, PORT: String(port), JIANZHENG_DATA_DIR: dataDir, JIANZHENG_STATIC_DIR: join(dataDir, 'no-static'), ...(scale ? { JIANZHENG_DEMO_SCALE: String(scale) } : {}) },
+    env: { ...process.env, PORT: String(port), JIANZHENG_DATA_DIR: dataDir, JIANZHENG_STATIC_DIR: staticDir, ...(scale ? { JIANZHENG_DEMO_SCALE: String(scale) } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

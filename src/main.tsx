@@ -34,7 +34,8 @@ function StartupError({ error }: { error: unknown }) {
 // Load the app code while the mock starts; render only once both are ready.
 const app = import('./app/app');
 Promise.all([app, startDemoBackend()])
-  .then(([{ JianzhengApp }]) => {
+  .then(async ([{ JianzhengApp, i18nReady }]) => {
+    await i18nReady;
     root.render(
       <StrictMode>
         <JianzhengApp />

@@ -4,6 +4,8 @@ import { AppProviders } from './providers';
 import { router } from './router';
 import { SessionGate } from './session-gate';
 
+export { i18nReady } from './i18n';
+
 export function JianzhengApp() {
   return (
     <AppProviders>

@@ -1,9 +1,7 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { configureApi } from '@/api/client';
 import { setDayjsLanguage } from '@/lib/dayjs';
-import en from '@/locales/en.json';
-import zhCN from '@/locales/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,27 +30,35 @@ function applyLanguage(language: string) {
 
 /**
  * Each feature keeps its messages beside its code (`src/features/<name>/locales/<lang>.json`, one top-level
- * key per feature), so screens can be added without everyone editing one shared file.
+ * key per feature), so screens can be added without everyone editing one shared file. Only the language
+ * in use is downloaded (and Chinese, the fallback); the other arrives when someone switches to it.
  */
-const featureMessages = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', { eager: true, import: 'default' });
-function messagesFor(language: Language, shared: Record<string, unknown>) {
-  const merged = { ...shared };
-  for (const [path, messages] of Object.entries(featureMessages)) {
-    if (path.endsWith(`/${language}.json`)) Object.assign(merged, messages);
-  }
-  return merged;
+const sharedMessages = import.meta.glob<Record<string, unknown>>('../locales/*.json', { import: 'default' });
+const featureMessages = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', { import: 'default' });
+async function messagesFor(language: string): Promise<Record<string, unknown>> {
+  const file = `/${language}.json`;
+  const parts = await Promise.all([...Object.entries(sharedMessages), ...Object.entries(featureMessages)].filter(([path]) => path.endsWith(file)).map(([, load]) => load()));
+  return Object.assign({}, ...parts);
 }
+const lazyMessages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => void messagesFor(language).then((m) => callback(null, m), (e: Error) => callback(e, false)),
+};
 
 const initial = storedLanguage();
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: messagesFor('zh-CN', zhCN) }, en: { translation: messagesFor('en', en) } },
-  lng: initial,
-  fallbackLng: 'zh-CN',
-  supportedLngs: LANGUAGES,
-  interpolation: { escapeValue: false }, // React already escapes
-  returnNull: false,
-  showSupportNotice: false,
-});
+/** Resolves once the first language's messages are in: the app renders after it, never with raw keys. */
+export const i18nReady = i18n
+  .use(lazyMessages)
+  .use(initReactI18next)
+  .init({
+    lng: initial,
+    fallbackLng: 'zh-CN',
+    supportedLngs: LANGUAGES,
+    interpolation: { escapeValue: false }, // React already escapes
+    returnNull: false,
+    showSupportNotice: false,
+  });
 applyLanguage(initial);
 i18n.on('languageChanged', applyLanguage);
 

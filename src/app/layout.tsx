@@ -9,18 +9,17 @@ import {
   LogoutOutlined,
   SafetyCertificateOutlined,
   ShareAltOutlined,
-  ReloadOutlined,
   TeamOutlined,
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { App, Button, Layout, Menu, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { App, Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resetDemo, sessionKeys, sessionQuery, signOut, switchSession, usersQuery } from '@/api/resources/session';
-import { roleSchema, type Role } from '@/api/schemas';
+import { sessionQuery, signOut } from '@/api/resources/session';
+import type { Role } from '@/api/schemas';
 import { LANGUAGES, type Language } from './i18n';
 import { useInAppLinks } from './in-app-links';
 
@@ -38,6 +37,9 @@ const NAV: { path: string; key: string; icon: ReactNode }[] = [
 const SHARING_NAV = { path: '/sharing', key: 'sharing', icon: <ShareAltOutlined /> };
 /** Account management: the administrator's screen, on the server only. */
 const ADMIN_NAV = { path: '/admin/users', key: 'admin', icon: <SafetyCertificateOutlined /> };
+
+// Only the demo shows the role picker and the reset: the server-backed app does not download them.
+const DemoControls = lazy(() => import('./demo-controls').then((m) => ({ default: m.DemoControls })));
 
 export const ROLE_COLORS: Record<Role, string> = { analyst: 'blue', lead: 'volcano', auditor: 'purple', admin: 'gold' };
 
@@ -100,7 +102,11 @@ function HeaderControls() {
 
   return (
     <Space size={12} wrap={false} style={{ flex: 'none', whiteSpace: 'nowrap' }}>
-      {demo && <DemoControls currentRole={session.data?.user.role} />}
+      {demo && (
+        <Suspense fallback={null}>
+          <DemoControls currentRole={session.data?.user.role} />
+        </Suspense>
+      )}
       <Segmented<Language>
         data-testid="lang-switch"
         size="small"
@@ -147,70 +153,5 @@ function SignOutButton() {
     <Button size="small" icon={<LogoutOutlined />} loading={out.isPending} onClick={() => out.mutate()} data-testid="sign-out">
       {t('auth.signOut')}
     </Button>
-  );
-}
-
-/** Demo mode only: act as another role, and put the seeded data back. */
-function DemoControls({ currentRole }: { currentRole: Role | undefined }) {
-  const { t } = useTranslation();
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
-  const users = useQuery(usersQuery());
-
-  const switchRole = useMutation({
-    mutationFn: (role: Role) => {
-      const user = users.data?.find((u) => u.role === role);
-      if (!user) throw new Error(t('header.noUserForRole'));
-      return switchSession({ userId: user.id });
-    },
-    onSuccess: async (session) => {
-      queryClient.setQueryData(sessionKeys.all, session);
-      // Everything on screen may differ for the new role (what it may see and do), so refetch it all.
-      await queryClient.invalidateQueries();
-      message.success(t('header.roleSwitched', { name: session.user.name, role: t(`role.${session.user.role}`) }));
-    },
-    onError: (error) => message.error(error.message),
-  });
-
-  const reset = useMutation({
-    mutationFn: resetDemo,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
-      message.success(t('header.resetDone'));
-    },
-    onError: (error) => message.error(error.message),
-  });
-
-  const confirmReset = () =>
-    modal.confirm({
-      title: t('header.resetConfirmTitle'),
-      content: t('header.resetConfirmBody'),
-      okText: t('header.resetDemo'),
-      okButtonProps: { danger: true, 'data-testid': 'reset-demo-confirm' },
-      cancelText: t('common.cancel'),
-      onOk: () => reset.mutateAsync().catch(() => undefined),
-    });
-
-  return (
-    <Space size={8}>
-      <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-        {t('header.demoMode')}
-      </Tag>
-      <Select<Role>
-        data-testid="role-switch"
-        size="small"
-        style={{ width: 132 }}
-        aria-label={t('header.switchRole')}
-        value={currentRole}
-        loading={switchRole.isPending || users.isLoading}
-        disabled={switchRole.isPending || !users.data}
-        onChange={(role) => switchRole.mutate(role)}
-        options={roleSchema.options.filter((role) => users.data?.some((u) => u.role === role)).map((role) => ({ value: role, label: t('header.actAs', { role: t(`role.${role}`) }) }))}
-        optionRender={(option) => <span data-testid={`role-option-${option.value}`}>{option.label}</span>}
-      />
-      <Button size="small" icon={<ReloadOutlined />} data-testid="reset-demo" loading={reset.isPending} onClick={confirmReset}>
-        {t('header.resetDemo')}
-      </Button>
-    </Space>
   );
 }

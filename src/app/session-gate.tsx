@@ -1,13 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Modal, Result, Button } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/api/errors';
 import { sessionKeys, sessionQuery } from '@/api/resources/session';
 import type { Session } from '@/api/schemas';
-import { LoginForm } from '@/features/auth/components/LoginForm';
-import { LoginPage } from '@/features/auth/components/LoginPage';
 import { LoadingState } from '@/components/LoadingState';
+
+// Signed-in people never see the form: it (and antd's Form) loads only when someone has to sign in.
+const LoginForm = lazy(() => import('@/features/auth/components/LoginForm').then((m) => ({ default: m.LoginForm })));
+const LoginPage = lazy(() => import('@/features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
 
 /**
  * Against the server, nothing shows before sign-in. When a session ends mid-work the sign-in form comes
@@ -32,12 +34,19 @@ export function SessionGate({ children }: { children: ReactNode }) {
         {children}
         <Modal open={signedOut} title={t('auth.expiredTitle')} closable={false} maskClosable={false} keyboard={false} footer={null} destroyOnHidden data-testid="session-expired">
           <p>{t('auth.expiredBody')}</p>
-          <LoginForm onSignedIn={onSignedIn} />
+          <Suspense fallback={<LoadingState />}>
+            <LoginForm onSignedIn={onSignedIn} />
+          </Suspense>
         </Modal>
       </>
     );
   }
-  if (signedOut) return <LoginPage onSignedIn={onSignedIn} />;
+  if (signedOut)
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <LoginPage onSignedIn={onSignedIn} />
+      </Suspense>
+    );
   if (session.isError)
     return (
       <Result
