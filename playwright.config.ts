@@ -15,7 +15,10 @@ const launchOptions = {
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 2,
+  // One test at a time: each runs a whole browser, and demo tests run their backend in the page too. On
+  // two cores two such tests starve each other into timeouts, and take about as long in total as one after
+  // the other.
+  workers: 1,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
