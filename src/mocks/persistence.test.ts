@@ -79,4 +79,18 @@ describe('demo records in IndexedDB', () => {
     expect(getDb().complaints).toHaveLength(300);
     expect(generated).toBe(1);
   });
+
+  it('a write the browser cannot save is put back, and the person is told it did not take effect', async () => {
+    configureStore({
+      seed,
+      initial: seed(),
+      persistence: { ...indexedDbPersistence, saveChanges: () => Promise.reject(new DOMException('quota', 'QuotaExceededError')) },
+    });
+    const [c] = (await complaintQueries.list({ pageSize: 1 }).queryFn!({} as never)).items;
+    const before = JSON.stringify(getDb().complaints.find((x) => x.id === c.id));
+    const error = await failure(updateComplaint(c.id, { version: c.version, note: '存不下' }));
+    expect(error.status).toBe(500);
+    expect(error.message).toContain('未能保存');
+    expect(JSON.stringify(getDb().complaints.find((x) => x.id === c.id))).toBe(before);
+  });
 });

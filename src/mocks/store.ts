@@ -1,7 +1,6 @@
 import type { World } from '@/domain/world';
-import { Tracker, undo } from '@/server/tracker';
+import { Tracker, undo, type Changes } from '@/server/tracker';
 import type { Before } from './persistence';
-import type { Changes } from '@/server/tracker';
 
 /**
  * Holds the mock backend's state. Generation and persistence are injected by the environment
@@ -47,7 +46,7 @@ function upgraded(db: World): World {
   return db;
 }
 
-/** `stored`: whether persistence already holds exactly these records (generated data is saved at the first write). */
+/** `stored`: whether persistence already holds exactly these records (generated ones are not, until saved). */
 function hold(world: World, stored: boolean): Held {
   revision++;
   const layouts = new Map(Object.entries(world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
@@ -121,7 +120,12 @@ export async function write(work: (db: World) => Promise<Response>): Promise<Res
   revision++;
   if (persistence) {
     if (now !== h || !now.stored) await persistence.saveAll(now.world);
-    else await persistence.saveChanges(now.world, changes, now);
+    else
+      await persistence.saveChanges(now.world, changes, now).catch((e: unknown) => {
+        // Not saved (storage full, or taken away): the records must not claim otherwise.
+        undo(now.world, changes, now);
+        throw e;
+      });
     persistence.announce?.();
   }
   now.stored = true;

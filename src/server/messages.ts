@@ -6,6 +6,7 @@ const messages = {
   confirmNeedsProposal: { zh: '只有已提出的“疑似代理维权”才能被确认。', en: 'Only a proposed agent-driven label can be confirmed.' },
   revertNeedsLead: { zh: '撤销已确认的代理维权标签需要组长操作。', en: 'Only a team lead can revert a confirmed agent-driven label.' },
   revertNeedsReason: { zh: '撤销已确认的标签必须填写理由。', en: 'Reverting a confirmed label requires a reason.' },
+  demoNotSaved: { zh: '演示数据未能保存到浏览器（存储空间可能已满或被禁用），此次修改未生效。请释放浏览器存储空间或允许本网站存储数据后重试。', en: 'The demo could not save to this browser (its storage may be full or blocked), so this change did not take effect. Free some browser storage or allow this site to store data, then try again.' },
   conflict: { zh: '该记录已被他人修改，请查看最新版本后重新提交。', en: 'Someone else changed this record. Review the current version and apply your change again.' },
   notFound: { zh: '记录不存在或已被删除。', en: 'The record does not exist or was deleted.' },
   textHasNul: { zh: '文本中含有空字符（U+0000），无法保存。请删除后重试（常见于从其他系统复制的内容）。', en: 'The text contains a NUL character (U+0000) and cannot be saved. Remove it and try again (it often comes from text copied out of another system).' },

@@ -1,5 +1,5 @@
 import { http, type RequestHandler } from 'msw';
-import { answerWith, fail, translator, type Route } from '@/server/http';
+import { answerWith, fail, jsonResponse, translator, type Route } from '@/server/http';
 import { memoryUploads } from '@/server/ports';
 import { contractRoutes } from '@/server/routes/all';
 import { blobStore } from '../blobStore';
@@ -25,7 +25,9 @@ function toHandler(route: Route): RequestHandler {
           if (!user) throw fail(500, 'server_error', 'session user missing');
           return route.handle({ request, lang, t, db, params: params as Record<string, string>, user, blobs: blobStore, uploads, revision: getRevision() });
         });
-      return route.method === 'GET' ? answer(world) : write(answer);
+      if (route.method === 'GET') return answer(world);
+      // The change was put back when it could not be saved: the person is told it did not take effect.
+      return write(answer).catch(() => jsonResponse({ code: 'server_error', message: t('demoNotSaved') }, 500));
     }),
   );
 }
