@@ -31,7 +31,8 @@ function unassignedComplaints(db: World) {
 }
 
 export const boardRoutes: Route[] = [
-  get('/users', (ctx) => ctx.db.users),
+  // By id: the same order whichever host answers, and however the records were loaded.
+  get('/users', (ctx) => [...ctx.db.users].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))),
 
   get('/board', (ctx) => {
     const db = ctx.db;

@@ -65,7 +65,8 @@ export function complaintListRoutes(services: Services): Route[] {
             .select('row')
             .where(where)
             .orderBy(column, dir)
-            .orderBy('id', dir)
+            // Ties by id ascending in both directions, as the in-memory queue orders them.
+            .orderBy('id', 'asc')
             .limit(pageSize)
             .offset((page - 1) * pageSize)
             .execute(),
