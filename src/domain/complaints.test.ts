@@ -77,17 +77,17 @@ describe('queryComplaints sorting and paging', () => {
     expect(page.items.map((c) => c.id)).toEqual(['c07', 'c04', 'c01', 'c02', 'c03', 'c05', 'c06']);
   });
 
-  it('sorts due dates soonest first by default and breaks ties by id', () => {
+  it('sorts due dates soonest first by default and breaks ties by id, in the direction of the sort', () => {
     expect(ids({ sort: 'dueAt' })).toEqual(['c06', 'c05', 'c01', 'c02', 'c03', 'c04', 'c07']);
-    // riskScore 60 ties between c03, c05 and c07: id order decides, in both directions.
-    expect(ids({ sort: 'riskScore' })).toEqual(['c01', 'c03', 'c05', 'c07', 'c06', 'c02', 'c04']);
+    // riskScore 60 ties between c03, c05 and c07: id order decides, descending with the score (as SQL's index reads).
+    expect(ids({ sort: 'riskScore' })).toEqual(['c01', 'c07', 'c05', 'c03', 'c06', 'c02', 'c04']);
     expect(ids({ sort: 'riskScore', order: 'asc' })).toEqual(['c04', 'c02', 'c06', 'c03', 'c05', 'c07', 'c01']);
   });
 
   it('sorts channel by its enum order and status by lifecycle', () => {
     expect(ids({ sort: 'channel' })).toEqual(['c01', 'c05', 'c03', 'c07', 'c02', 'c04', 'c06']);
     expect(ids({ sort: 'status' })).toEqual(['c01', 'c04', 'c07', 'c02', 'c03', 'c05', 'c06']);
-    expect(ids({ sort: 'templateFamilySize' }).slice(0, 3)).toEqual(['c01', 'c03', 'c06']);
+    expect(ids({ sort: 'templateFamilySize' }).slice(0, 3)).toEqual(['c06', 'c03', 'c01']);
   });
 
   it('pages through the sorted result', () => {
@@ -101,7 +101,7 @@ describe('queryComplaints sorting and paging', () => {
 
   it('accepts queries exactly as the URL schema parses them', () => {
     const query = complaintQuerySchema.parse({ status: 'new,in_progress', sort: 'riskScore', order: 'desc', page: '1', pageSize: '2' });
-    expect(queryComplaints(queue(), query, ctx).items.map((c) => c.id)).toEqual(['c01', 'c03']);
+    expect(queryComplaints(queue(), query, ctx).items.map((c) => c.id)).toEqual(['c01', 'c07']);
   });
 
   it('reads the records as they are now (no stale cache after a handler mutates one)', () => {
@@ -133,7 +133,7 @@ describe('the kept index (sort orders and filter columns)', () => {
     ['ids in order, fractional scores', { shuffled: false, fractional: true }],
   ])('serve the same pages as sorting afresh, in both directions, filtered or not (%s)', (_, shape) => {
     const db = tied(shape);
-    const byScore = (dir: 1 | -1) => [...db.complaints].sort((a, b) => dir * (a.riskScore - b.riskScore) || a.id.localeCompare(b.id)).map((c) => c.id);
+    const byScore = (dir: 1 | -1) => [...db.complaints].sort((a, b) => dir * (a.riskScore - b.riskScore) || dir * a.id.localeCompare(b.id)).map((c) => c.id);
     const cache = { index: queryIndex(), revision: 1 };
     for (const order of ['asc', 'desc'] as const) {
       const expected = byScore(order === 'asc' ? 1 : -1);

@@ -262,20 +262,15 @@ export function queryIndex(): QueryIndex {
 }
 
 /**
- * Visits positions in the order's direction until `visit` returns false. Descending walks equal keys
- * forwards, so ties read by id ascending whichever way the field is sorted.
+ * Visits positions in the order's direction until `visit` returns false. Ties follow the direction too
+ * (id descending when the field descends), as an index read backwards gives them to the SQL host.
  */
-function walk({ keys, order }: Ordering, dir: 1 | -1, visit: (position: number) => boolean) {
+function walk({ order }: Ordering, dir: 1 | -1, visit: (position: number) => boolean) {
   if (dir === 1) {
     for (let k = 0; k < order.length; k++) if (!visit(order[k])) return;
     return;
   }
-  for (let end = order.length - 1; end >= 0; ) {
-    let start = end;
-    while (start > 0 && keys[order[start - 1]] === keys[order[end]]) start--;
-    for (let k = start; k <= end; k++) if (!visit(order[k])) return;
-    end = start - 1;
-  }
+  for (let k = order.length - 1; k >= 0; k--) if (!visit(order[k])) return;
 }
 
 /**

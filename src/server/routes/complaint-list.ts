@@ -65,8 +65,8 @@ export function complaintListRoutes(services: Services): Route[] {
             .select('row')
             .where(where)
             .orderBy(column, dir)
-            // Ties by id ascending in both directions, as the in-memory queue orders them.
-            .orderBy('id', 'asc')
+            // Ties by id in the same direction, as the in-memory queue orders them: one index read either way.
+            .orderBy('id', dir)
             .limit(pageSize)
             .offset((page - 1) * pageSize)
             .execute(),
