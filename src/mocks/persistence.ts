@@ -1,6 +1,6 @@
 import { clear, createStore, del, entries, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { World } from '@/domain/world';
-import { TRACKED, type Changes, type Keyed, type Tracked } from '@/server/tracker';
+import { TRACKED, type Baseline, type Changes, type Keyed, type Tracked } from '@/server/tracker';
 
 /**
  * The demo's records in IndexedDB. A full save (generated data, a reset) stores each collection whole, in
@@ -22,8 +22,6 @@ const OLD_KEY = 'jianzheng-demo-db-v1';
 type Meta = Pick<World, 'seed' | 'generatedAt' | 'session' | 'graphLayouts'>;
 type Entry = [IDBValidKey, unknown];
 
-/** What a command wrote, relative to the records as they were before it. */
-export type Before = { auditCount: number };
 
 let store: UseStore | null = null;
 const idb = () => (store ??= createStore(DB_NAME, 'records'));
@@ -49,7 +47,7 @@ function allEntries(world: World): Entry[] {
 }
 
 /** The entries one command changed: the same decisions the server makes when it writes rows. */
-function changedEntries(world: World, changes: Changes, before: Before): { puts: Entry[]; dels: IDBValidKey[] } {
+function changedEntries(world: World, changes: Changes, before: Baseline): { puts: Entry[]; dels: IDBValidKey[] } {
   const puts: Entry[] = [['meta', metaOf(world)]];
   const dels: IDBValidKey[] = [];
   for (const name of TRACKED) {
@@ -108,7 +106,7 @@ export const indexedDbPersistence = {
   },
   /** Replaces whatever is stored, in one transaction. */
   saveAll: (world: World) => write(allEntries(world), [], true),
-  saveChanges: (world: World, changes: Changes, before: Before) => {
+  saveChanges: (world: World, changes: Changes, before: Baseline) => {
     const { puts, dels } = changedEntries(world, changes, before);
     return write(puts, dels);
   },

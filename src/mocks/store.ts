@@ -1,6 +1,5 @@
 import type { World } from '@/domain/world';
-import { Tracker, undo, type Changes } from '@/server/tracker';
-import type { Before } from './persistence';
+import { Tracker, baselineOf, undo, type Baseline, type Changes } from '@/server/tracker';
 
 /**
  * Holds the mock backend's state. Generation and persistence are injected by the environment
@@ -10,14 +9,14 @@ type Persistence = {
   /** Everything, replacing what was stored: the first save of generated data, and a reset. */
   saveAll: (db: World) => Promise<void>;
   /** What one command changed. */
-  saveChanges: (db: World, changes: Changes, before: Before) => Promise<void>;
+  saveChanges: (db: World, changes: Changes, before: Baseline) => Promise<void>;
   clear: () => Promise<void>;
   /** Optional: read what another tab saved, and tell other tabs we saved (one backend shared by all tabs). */
   load?: () => Promise<World | undefined>;
   announce?: () => void;
 };
 
-type Held = { world: World; tracker: Tracker; auditCount: number; layouts: Map<string, string>; stored: boolean };
+type Held = Baseline & { world: World; tracker: Tracker; stored: boolean };
 
 let held: Held | null = null;
 let makeSeed: (() => World) | null = null;
@@ -49,8 +48,7 @@ function upgraded(db: World): World {
 /** `stored`: whether persistence already holds exactly these records (generated ones are not, until saved). */
 function hold(world: World, stored: boolean): Held {
   revision++;
-  const layouts = new Map(Object.entries(world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
-  held = { world, tracker: new Tracker(world), auditCount: world.audit.length, layouts, stored };
+  held = { world, tracker: new Tracker(world), ...baselineOf(world), stored };
   return held;
 }
 
@@ -128,9 +126,7 @@ export async function write(work: (db: World) => Promise<Response>): Promise<Res
       });
     persistence.announce?.();
   }
-  now.stored = true;
-  now.auditCount = now.world.audit.length;
-  now.layouts = new Map(Object.entries(now.world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
+  Object.assign(now, baselineOf(now.world), { stored: true });
   return response;
 }
 

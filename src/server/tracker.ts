@@ -166,8 +166,16 @@ export class Tracker {
   }
 }
 
+/** What the tracker does not watch, as it stood after the last saved command: the audit's length and the graph layouts. */
+export type Baseline = { auditCount: number; layouts: Map<string, string> };
+
+export const baselineOf = (world: World): Baseline => ({
+  auditCount: world.audit.length,
+  layouts: new Map(Object.entries(world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)])),
+});
+
 /** Puts the records back as they were before a failed command. */
-export function undo(world: World, changes: Changes, snap: { auditCount: number; layouts: Map<string, string> }) {
+export function undo(world: World, changes: Changes, snap: Baseline) {
   for (const [, seen] of changes.records)
     for (const { record, before } of seen.values()) {
       for (const k of Object.keys(record)) delete (record as Record<string, unknown>)[k];

@@ -14,7 +14,7 @@ import type { Db, Tx } from './db/database';
 import { caseColumns, complaintColumns, customerColumns, entityColumns, evidenceColumns, institutionColumns, layoutColumns, linkColumns, loadWorld, referralColumns, sharingColumns } from './db/records';
 import { appendAudit } from './audit';
 import { HttpFailure, fail } from './http';
-import { TRACKED, Tracker, undo, type Changes, type Keyed, type Tracked } from './tracker';
+import { TRACKED, Tracker, baselineOf, undo, type Changes, type Keyed, type Tracked } from './tracker';
 
 /** Collections whose table is not named after them. */
 const TABLE: Partial<Record<Tracked, 'sharing_sessions'>> = { sharing: 'sharing_sessions' };
@@ -31,8 +31,7 @@ type Snapshot = {
 export class Conflict extends Error {}
 
 function snapshotOf(world: World, revision: number): Snapshot {
-  const layouts = new Map(Object.entries(world.graphLayouts ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
-  return { revision, world, layouts, auditCount: world.audit.length, tracker: new Tracker(world) };
+  return { revision, world, ...baselineOf(world), tracker: new Tracker(world) };
 }
 
 async function revisionOf(db: Db | Tx, lock: boolean): Promise<number> {
