@@ -289,6 +289,7 @@ test.describe('complaint triage queue', () => {
     await queue.openRow(queue.row(ids[2]));
     await queue.drawer().getByTestId('escalate').click();
     await page.getByTestId('escalate-tab-existing').click();
+    await expect(page.getByRole('tab', { name: '加入已有案件' })).toHaveAttribute('aria-selected', 'true');
     await queue.pick('escalate-case', first.caseId!);
     await page.getByTestId('escalate-submit').click();
     await expect.poll(async () => (await queue.api<ApiComplaint>(`/complaints/${ids[2]}`)).caseId, { timeout: 30_000 }).toBe(first.caseId);

@@ -24,6 +24,21 @@ test.describe('app shell on the demo backend', () => {
     await expect(app.nav('graph')).toHaveText('关系图谱');
   });
 
+  test('dialogs zoom in by default and appear at once for people who ask their system for less motion', async ({ browser }) => {
+    for (const [reducedMotion, animation] of [['no-preference', /Zoom/], ['reduce', /^none$/]] as const) {
+      const context = await browser.newContext({ reducedMotion, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const app = new Workbench(page);
+      await app.open('/queue');
+      await expect(page.getByTestId('complaint-row').first()).toBeVisible({ timeout: 45_000 });
+      await page.keyboard.press('Shift+?');
+      const dialog = page.locator('.ant-modal').first();
+      await expect(dialog).toBeVisible();
+      expect(await dialog.evaluate((el) => getComputedStyle(el).animationName)).toMatch(animation);
+      await context.close();
+    }
+  });
+
   test('a role switch changes what the backend allows, and a refusal is explained', async ({ page }) => {
     const app = new Workbench(page);
     await app.open('/queue');

@@ -2,9 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider, theme, type ThemeConfig } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient } from '@/lib/query-client';
+import { useReducedMotion } from '@/lib/use-reduced-motion';
 import './i18n';
 import './contrast.css';
 
@@ -40,11 +41,14 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   // i18n.ts switches dayjs and the API language; antd's own strings follow here.
   const locale = i18n.resolvedLanguage === 'en' ? enUS : zhCN;
+  // Dialogs, drawers and menus that zoom and slide in are motion some people's systems ask to be spared.
+  const reducedMotion = useReducedMotion();
+  const themed = useMemo(() => (reducedMotion ? { ...appTheme, token: { ...appTheme.token, motion: false } } : appTheme), [reducedMotion]);
 
   return (
     <QueryClientProvider client={queryClient}>
       {/* No auto-space inside two-character Chinese button labels (重试, not 重 试). */}
-      <ConfigProvider locale={locale} theme={appTheme} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={locale} theme={themed} button={{ autoInsertSpace: false }}>
         <AntdApp>{children}</AntdApp>
       </ConfigProvider>
     </QueryClientProvider>
