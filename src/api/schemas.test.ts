@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { complaintQuerySchema, customerSchema, revealRequestSchema } from './schemas';
+import { complaintQuerySchema, customerSchema, loopQuerySchema, revealRequestSchema } from './schemas';
 
 describe('contract schemas', () => {
+  it('a period is two real calendar days, in order, at most a year apart', () => {
+    expect(loopQuerySchema.safeParse({ from: '2026-11-01', to: '2026-11-30' }).success).toBe(true);
+    expect(loopQuerySchema.safeParse({ from: '2026-02-28', to: '2026-02-30' }).success).toBe(false);
+    expect(loopQuerySchema.safeParse({ from: '2026-11-30', to: '2026-11-01' }).success).toBe(false);
+    expect(loopQuerySchema.safeParse({ from: '2025-01-01', to: '2026-11-01' }).success).toBe(false);
+    expect(loopQuerySchema.safeParse({ from: '2026/11/01', to: '2026-11-02' }).success).toBe(false);
+    expect(complaintQuerySchema.safeParse({ receivedFrom: '2026-13-01' }).success).toBe(false);
+  });
+
   const customer = {
     id: 'c-1',
     name: '王芳',

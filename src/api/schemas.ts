@@ -147,6 +147,8 @@ export const complaintSchema = z.object({
   deadlineKind: deadlineKindSchema,
   dueAt: isoDateTime,
   status: complaintStatusSchema,
+  /** When the complaint was answered (moved to answered or closed); absent on records kept before it was tracked. */
+  answeredAt: isoDateTime.nullish(),
   label: complaintLabelSchema,
   riskScore: z.number().min(0).max(100),
   grade: gradeSchema,
@@ -571,6 +573,16 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+/** A calendar day in Beijing time, as people pick it: 2026-11-03. */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  // Date.parse rolls 2026-02-30 over to March: the day must read back as written.
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, 'not a calendar day');
+
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item)).optional();
 
@@ -583,8 +595,14 @@ export const complaintQuerySchema = z.object({
   signal: csv(signalCodeSchema),
   /** 'me', 'unassigned' or a user id */
   assignee: z.string().optional(),
-  deadline: z.enum(['overdue', 'within1', 'within3', 'within7']).optional(),
+  /** Open work past or near its deadline; or answered work, within its deadline (met) or after it (late). */
+  deadline: z.enum(['overdue', 'within1', 'within3', 'within7', 'met', 'late']).optional(),
   family: z.string().optional(),
+  /** Received on or after / on or before these Beijing calendar days. */
+  receivedFrom: calendarDay.optional(),
+  receivedTo: calendarDay.optional(),
+  /** Assigned to someone in this team. */
+  team: z.string().max(64).optional(),
   q: z.string().optional(),
   sort: complaintSortFieldSchema.optional(),
   order: z.enum(['asc', 'desc']).optional(),
@@ -791,6 +809,73 @@ export const dashboardStatsSchema = z.object({
   referrals: z.number().int(),
 });
 export type DashboardStats = z.infer<typeof dashboardStatsSchema>;
+
+// --- the loop dashboard (预警 → 识别 → 应对 → 报案 → 行业协同) ---
+export const loopQuerySchema = z
+  .object({ from: calendarDay, to: calendarDay, team: z.string().max(64).optional(), channel: csv(channelSchema) })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'at most a year at a time', path: ['to'] });
+export type LoopQuery = z.infer<typeof loopQuerySchema>;
+export const loopStageSchema = z.enum(['warning', 'identify', 'respond', 'report', 'share']);
+export type LoopStage = z.infer<typeof loopStageSchema>;
+export const loopFigureKeySchema = z.enum([
+  'alertsRaised',
+  'alertsActed',
+  'received',
+  'agentProposed',
+  'agentConfirmed',
+  'falseMaterialBorrowers',
+  'agentFirms',
+  'gangs',
+  'answeredOnTime',
+  'answeredLate',
+  'legitimateOnTime',
+  'legitimateLate',
+  'openOverdue',
+  'medianHandlingDays',
+  'referralsSubmitted',
+  'referralsAccepted',
+  'filedCriminal',
+  'filedAdministrative',
+  'referralsRejected',
+  'sharingSessions',
+  'sharingMatches',
+]);
+export type LoopFigureKey = z.infer<typeof loopFigureKeySchema>;
+/** Where a figure's records are listed: a screen and its URL filters. */
+export const loopLinkSchema = z.object({ screen: z.enum(['queue', 'cases', 'referrals', 'sharing', 'graph']), params: z.record(z.string(), z.string()) });
+export type LoopLink = z.infer<typeof loopLinkSchema>;
+export const loopFigureSchema = z.object({
+  key: loopFigureKeySchema,
+  /** null: not measured (a stage not running yet, a median of nothing). */
+  value: z.number().nullable(),
+  previous: z.number().nullable(),
+  link: loopLinkSchema.nullable(),
+});
+export type LoopFigure = z.infer<typeof loopFigureSchema>;
+export const loopWeekSchema = z.object({
+  /** The Monday the week starts on (Beijing), clipped to the period. */
+  week: calendarDay,
+  received: z.number().int(),
+  byChannel: z.record(channelSchema, z.number().int()),
+  byGrade: z.record(gradeSchema, z.number().int()),
+  /** By the assignee's team; unassigned work under "". */
+  byTeam: z.record(z.string(), z.number().int()),
+});
+export type LoopWeek = z.infer<typeof loopWeekSchema>;
+export const loopReportSchema = z.object({
+  from: calendarDay,
+  to: calendarDay,
+  previousFrom: calendarDay,
+  previousTo: calendarDay,
+  /** The team the figures are for (an analyst always sees their own); null: every team. */
+  team: z.string().nullable(),
+  teams: z.array(z.string()),
+  channel: z.array(channelSchema),
+  stages: z.array(z.object({ stage: loopStageSchema, available: z.boolean(), figures: z.array(loopFigureSchema) })),
+  weeks: z.array(loopWeekSchema),
+});
+export type LoopReport = z.infer<typeof loopReportSchema>;
 
 // --- cases ---
 export const caseMergeSchema = z.object({ version, sourceId: id, sourceVersion: version });

@@ -3,10 +3,10 @@
  * is cached on the complaints (handlers mutate them); a caller may keep sort orders and filter columns
  * between queries (`queryIndex`), keyed by the store's revision, otherwise every query reads the current state.
  */
-import { complaintSortFieldSchema, signalCodeSchema, type Channel, type Complaint, type ComplaintQuery, type ComplaintStatus, type Page } from '@/api/schemas';
+import { complaintSortFieldSchema, signalCodeSchema, type Channel, type Complaint, type ComplaintQuery, type ComplaintStatus, type Page, type User } from '@/api/schemas';
 import type { World } from './world';
-import { deadlineWindowPredicate } from './deadlines';
-import { isoToMs } from './time';
+import { DAY_MS, deadlineOutcome, deadlineWindowPredicate } from './deadlines';
+import { beijingDayStart, isoToMs } from './time';
 
 export type QueryContext = { userId: string; now: Date };
 export type SortField = NonNullable<ComplaintQuery['sort']>;
@@ -105,7 +105,7 @@ function filterColumns(items: readonly Complaint[], revision: number, dueAt: Flo
 
 type Predicate = (position: number) => boolean;
 
-function buildPredicates(query: ComplaintQuery, ctx: QueryContext, items: readonly Complaint[], columns: () => FilterColumns): Predicate[] {
+function buildPredicates(query: ComplaintQuery, ctx: QueryContext, items: readonly Complaint[], users: readonly Pick<User, 'id' | 'team'>[], columns: () => FilterColumns): Predicate[] {
   const predicates: Predicate[] = [];
   // Columns are built (or fetched from the index) only once some filter asks for them.
   let held: FilterColumns | null = null;
@@ -127,13 +127,26 @@ function buildPredicates(query: ComplaintQuery, ctx: QueryContext, items: readon
     predicates.push((i) => (signals[i] & wanted) !== 0);
   }
   if (query.assignee) oneOf([query.assignee === 'me' ? ctx.userId : query.assignee === 'unassigned' ? null : query.assignee], (c) => [c.assignee, c.codes.assignee]);
-  if (query.deadline) {
+  if (query.deadline === 'met' || query.deadline === 'late') {
+    const wanted = query.deadline;
+    predicates.push((i) => deadlineOutcome(items[i]) === wanted);
+  } else if (query.deadline) {
     const { status, dueAt, codes } = cols();
     const inWindow = deadlineWindowPredicate(query.deadline, ctx.now);
     const statusOf = new Map([...codes.status].map(([name, code]) => [code, name as ComplaintStatus]));
     predicates.push((i) => inWindow(statusOf.get(status[i])!, dueAt[i]));
   }
   if (query.family) oneOf([query.family], (c) => [c.family, c.codes.family]);
+  if (query.team !== undefined) oneOf(users.filter((u) => u.team === query.team).map((u) => u.id), (c) => [c.assignee, c.codes.assignee]);
+  if (query.team !== undefined && !users.some((u) => u.team === query.team)) predicates.push(() => false);
+  if (query.receivedFrom || query.receivedTo) {
+    const start = query.receivedFrom ? beijingDayStart(query.receivedFrom) : -Infinity;
+    const end = query.receivedTo ? beijingDayStart(query.receivedTo) + DAY_MS : Infinity;
+    predicates.push((i) => {
+      const t = isoToMs(items[i].receivedAt);
+      return t >= start && t < end;
+    });
+  }
   const text = query.q ? textMatcher(query.q) : null;
   if (text) predicates.push((i) => text(items[i])); // last: the most expensive test runs on the fewest records
   return predicates;
@@ -290,7 +303,7 @@ export function queryComplaints(db: World, query: ComplaintQuery, ctx: QueryCont
 
   // Filter in storage order first, then walk the sort order reading only the marks: a record is touched
   // only for the page.
-  const predicates = buildPredicates(query, ctx, all, () => index.columns(all, revision));
+  const predicates = buildPredicates(query, ctx, all, db.users, () => index.columns(all, revision));
   let total = all.length;
   let matches: Uint8Array | null = null;
   if (predicates.length > 0) {

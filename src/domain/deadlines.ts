@@ -3,6 +3,7 @@
  * 60 at most after a senior-approved extension.
  */
 import type { Complaint, ComplaintStatus, DeadlineKind } from '@/api/schemas';
+import { isoToMs } from './time';
 
 export const DAY_MS = 86_400_000;
 /** China Standard Time has no daylight saving, so a fixed offset is exact. */
@@ -66,3 +67,17 @@ export function deadlineWindowPredicate(window: DeadlineWindow, now: Date): (sta
   const limit = t + WINDOW_MS[window];
   return (status, dueMs) => isOpenStatus(status) && dueMs >= t && dueMs <= limit;
 }
+
+/** When a complaint was answered; records answered before the time was kept use their last change. */
+export function answeredAtOf(c: Pick<Complaint, 'status' | 'answeredAt' | 'updatedAt'>): string | null {
+  if (isOpenStatus(c.status)) return null;
+  return c.answeredAt ?? c.updatedAt;
+}
+
+/** Answered within the deadline (met), after it (late), or not answered yet (null). */
+export function deadlineOutcome(c: Pick<Complaint, 'status' | 'answeredAt' | 'updatedAt' | 'dueAt'>): 'met' | 'late' | null {
+  const answered = answeredAtOf(c);
+  if (answered === null) return null;
+  return isoToMs(answered) <= isoToMs(c.dueAt) ? 'met' : 'late';
+}
+

@@ -21,3 +21,10 @@ export function isoToMs(s: string): number {
   const days = daysFromCivil(d(s, 0) * 1000 + d(s, 1) * 100 + two(s, 2), two(s, 5), two(s, 8));
   return ((days * 24 + two(s, 11)) * 60 + two(s, 14)) * 60_000 + two(s, 17) * 1000 + d(s, 20) * 100 + two(s, 21);
 }
+
+export const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** Midnight in Beijing starting this calendar day (YYYY-MM-DD), as epoch milliseconds. */
+export const beijingDayStart = (day: string): number => Date.parse(`${day}T00:00:00+08:00`);
+/** The Beijing calendar day an instant falls on. */
+export const beijingDayOf = (ms: number): string => new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);

@@ -125,7 +125,7 @@ function mountHost(app: Hono<{ Variables: Vars }>, r: HostRoute, services: Servi
 function mountContract(app: Hono<{ Variables: Vars }>, r: Route, services: Services, onError: (where: string) => (e: unknown) => void) {
   app.on(r.method, `/api${r.path}`, (c) => {
     const { lang, t } = translator(c.req.raw);
-    const base = { request: c.req.raw, lang, t, params: c.req.param() as Record<string, string>, user: c.get('user'), blobs: services.blobs };
+    const base = { request: c.req.raw, lang, t, params: c.req.param() as Record<string, string>, user: c.get('user'), blobs: services.blobs, now: services.now };
     const run = (world: Ctx['db'], revision: number, db: Db | Tx = services.database.db) => r.handle({ ...base, db: world, revision, uploads: services.uploads(db) });
     return answerWith(async () => {
       try {

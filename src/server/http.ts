@@ -33,6 +33,8 @@ export type Ctx = {
   uploads: UploadStore;
   /** Changes whenever the records change, so a route may keep what it derived from them (sort orders). */
   revision: number;
+  /** The host's clock: the server's may be set (tests), the demo's is the browser's. */
+  now: () => Date;
 };
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

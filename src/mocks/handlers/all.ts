@@ -23,7 +23,7 @@ function toHandler(route: Route): RequestHandler {
       const answer = (db: typeof world) =>
         answerWith(() => {
           if (!user) throw fail(500, 'server_error', 'session user missing');
-          return route.handle({ request, lang, t, db, params: params as Record<string, string>, user, blobs: blobStore, uploads, revision: getRevision() });
+          return route.handle({ request, lang, t, db, params: params as Record<string, string>, user, blobs: blobStore, uploads, revision: getRevision(), now: () => new Date() });
         });
       if (route.method === 'GET') return answer(world);
       // The change was put back when it could not be saved: the person is told it did not take effect.

@@ -4,6 +4,7 @@
  */
 import { complaintRowSchema, signalCodeSchema, type AuditEvent, type Case, type Channel, type Complaint, type ComplaintStatus, type Customer, type Entity, type Evidence, type GraphLayout, type Institution, type Link, type Referral, type SharingSession, type User } from '@/api/schemas';
 import { CHANNEL_RANK, STATUS_RANK } from '@/domain/complaints';
+import { answeredAtOf } from '@/domain/deadlines';
 import type { World } from '@/domain/world';
 import type { Db, Tx } from './database';
 
@@ -33,6 +34,7 @@ export function complaintColumns(c: Complaint) {
     family_size: c.templateFamilySize,
     received_at: c.receivedAt,
     due_at: c.dueAt,
+    answered_at: answeredAtOf(c),
     search: searchText(c),
     version: c.version,
     row: JSON.stringify(complaintRowSchema.parse(c)),

@@ -41,6 +41,7 @@ export type Tables = {
     family_size: number;
     received_at: Time;
     due_at: Time;
+    answered_at: Time | null;
     search: string;
     version: number;
     row: Json;

@@ -1,7 +1,8 @@
-import { auditQuerySchema, type AuditEvent, type AuditQuery } from '@/api/schemas';
+import { auditQuerySchema, loopQuerySchema, type AuditEvent, type AuditQuery } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import { toCsv } from '@/domain/csv';
 import { describeAuditEvent, PSEUDO_ACTORS } from '@/domain/audit-sentence';
+import { loopReport } from '@/domain/loop';
 import { dashboardStats } from '@/domain/stats';
 import { sharedWords } from '../audit-words';
 import { get, parseQuery, post, type Route } from '../http';
@@ -74,4 +75,6 @@ export const auditRoutes: Route[] = [
     return { fileName: `audit-${now.toISOString().slice(0, 19).replace(/[:T]/g, '')}.csv`, csv, rows: rows.length, auditEventId: event.id };
   }),
   get('/stats', (ctx) => dashboardStats(ctx.db, new Date())),
+  // Analysts see their own team's figures whatever they ask for; the rule lives in loopTeamFor.
+  get('/loop', (ctx) => loopReport(ctx.db, parseQuery(ctx, loopQuerySchema), ctx.user, ctx.now())),
 ];

@@ -6,6 +6,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import { complaintQuerySchema, type ComplaintRow } from '@/api/schemas';
 import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, type SortField } from '@/domain/complaints';
 import { DAY_MS } from '@/domain/deadlines';
+import { beijingDayStart } from '@/domain/time';
 import type { Services } from '../app';
 import type { Tables } from '../db/tables';
 import { SIGNAL_BIT } from '../db/records';
@@ -52,9 +53,14 @@ export function complaintListRoutes(services: Services): Route[] {
           if (q.assignee === 'unassigned') all.push(eb('assignee_id', 'is', null));
           else if (q.assignee) all.push(eb('assignee_id', '=', q.assignee === 'me' ? ctx.user.id : q.assignee));
           if (q.deadline === 'overdue') all.push(eb.and([eb('status', 'in', OPEN), eb('due_at', '<', new Date(now).toISOString())]));
+          else if (q.deadline === 'met') all.push(eb.and([eb('answered_at', 'is not', null), eb('answered_at', '<=', eb.ref('due_at'))]));
+          else if (q.deadline === 'late') all.push(eb('answered_at', '>', eb.ref('due_at')));
           else if (q.deadline)
             all.push(eb.and([eb('status', 'in', OPEN), eb('due_at', '>=', new Date(now).toISOString()), eb('due_at', '<=', new Date(now + WINDOW_DAYS[q.deadline] * DAY_MS).toISOString())]));
           if (q.family) all.push(eb('family_id', '=', q.family));
+          if (q.team !== undefined) all.push(eb('assignee_id', 'in', eb.selectFrom('users').select('id').where('team', '=', q.team)));
+          if (q.receivedFrom) all.push(eb('received_at', '>=', new Date(beijingDayStart(q.receivedFrom)).toISOString()));
+          if (q.receivedTo) all.push(eb('received_at', '<', new Date(beijingDayStart(q.receivedTo) + DAY_MS).toISOString()));
           if (text) all.push(eb(sql`search`, 'like', sql`${'%' + likeEscape(text) + '%'}`));
           return eb.and(all);
         };

@@ -1,6 +1,6 @@
 import { complaintPatchSchema, complaintQuerySchema, complaintRowSchema, pageOf, type Complaint, type ComplaintLabel } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
-import { dueAtIso } from '@/domain/deadlines';
+import { answeredAtOf, dueAtIso, isOpenStatus } from '@/domain/deadlines';
 import { rescore } from '@/domain/rescore';
 import { queryComplaints, queryIndex } from '@/domain/complaints';
 import { relatedComplaints, templateSiblings } from '@/domain/related';
@@ -37,7 +37,7 @@ export const complaintsRoutes: Route[] = [
     const complaint = findOr404(ctx, db.complaints, String(ctx.params.id));
     const user = requireWriter(ctx);
     checkVersion(ctx, complaint, patch.version);
-    const now = new Date();
+    const now = ctx.now();
     // Every rule is checked before anything changes, so a refused patch leaves no half-applied edit behind.
     const assigning = patch.assigneeId !== undefined && patch.assigneeId !== complaint.assigneeId;
     if (assigning) {
@@ -62,7 +62,10 @@ export const complaintsRoutes: Route[] = [
     }
     if (patch.status !== undefined && patch.status !== complaint.status) {
       recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'complaint', recordId: complaint.id, summary: `${complaint.status} → ${patch.status}`, detail: { kind: 'status', from: complaint.status, to: patch.status } }, now);
+      // Answered when it left the open queue (a later close keeps that time); reopened work is unanswered again.
+      const answeredAt = isOpenStatus(complaint.status) ? now.toISOString() : answeredAtOf(complaint);
       complaint.status = patch.status;
+      complaint.answeredAt = isOpenStatus(patch.status) ? null : answeredAt;
     }
     if (patch.deadlineKind !== undefined && patch.deadlineKind !== complaint.deadlineKind) {
       recordAudit(db, { actorId: user.id, action: 'status_change', recordType: 'complaint', recordId: complaint.id, summary: `deadline ${complaint.deadlineKind} → ${patch.deadlineKind}`, detail: { kind: 'deadlineKind', from: complaint.deadlineKind, to: patch.deadlineKind } }, now);

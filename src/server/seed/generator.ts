@@ -162,6 +162,8 @@ export function generateDemoDataWithTruth(opts: GenerateOptions): { db: World; t
   const storyCustomerId = g.customers.find((c) => c.name === '陈志伟')?.id ?? null;
   createCasesAndReferrals({ rng, db, gangs, nowMs, samples: g.samples, gangOf: g.gangOf, storyCustomerId });
   settleWorkload(db, nowMs);
+  // Handled work was answered at its last change: nothing after the answer is generated.
+  for (const c of db.complaints) c.answeredAt = c.status === 'answered' || c.status === 'closed' ? c.updatedAt : null;
   return { db, truth: groundTruth(db, gangs, g.gangOf) };
 }
 

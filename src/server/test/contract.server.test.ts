@@ -13,6 +13,8 @@ import {
   complaintSchema,
   customerSchema,
   dashboardStatsSchema,
+  errorBodySchema,
+  loopReportSchema,
   evidenceSchema,
   graphSchema,
   nextItemSchema,
@@ -26,6 +28,7 @@ import {
   type Case,
   type Complaint,
   type ComplaintRow,
+  type LoopReport,
 } from '@/api/schemas';
 import { dueAtIso } from '@/domain/deadlines';
 import { USERS, auditCount, clock, dbKind, readyReferral, server, signIn, type Client } from './harness';
@@ -77,6 +80,17 @@ describe('every read route answers the contract', () => {
     expect(byId.total).toBe(1);
     const byName = await check(`q=${encodeURIComponent(one.borrowerName)}`, () => true);
     expect(byName.items.some((c) => c.id === one.id)).toBe(true);
+    // Beijing days: the 1st starts at 16:00 UTC on the 31st.
+    const week = await check('receivedFrom=2026-11-01&receivedTo=2026-11-07&status=', (c) => c.receivedAt >= '2026-10-31T16:00:00.000Z' && c.receivedAt < '2026-11-07T16:00:00.000Z');
+    expect(week.total).toBeGreaterThan(0);
+    const met = await check('deadline=met&status=', (c) => !!c.answeredAt && Date.parse(c.answeredAt) <= Date.parse(c.dueAt));
+    expect(met.total).toBeGreaterThan(0);
+    await check('deadline=late&status=', (c) => !!c.answeredAt && Date.parse(c.answeredAt) > Date.parse(c.dueAt));
+    const people = z.array(userSchema).parse((await lead.call('GET', '/users')).body);
+    const team = new Set(people.filter((u) => u.team === '消保一组').map((u) => u.id));
+    const mine = await check(`team=${encodeURIComponent('消保一组')}&status=`, (c) => c.assigneeId !== null && team.has(c.assigneeId));
+    expect(mine.total).toBeGreaterThan(0);
+    expect((await listOf(lead, '/complaints?team=nobody&status=')).total).toBe(0);
     // Paging walks the same order without gaps or repeats.
     const a = await listOf(lead, '/complaints?sort=dueAt&pageSize=7&page=1');
     const b = await listOf(lead, '/complaints?sort=dueAt&pageSize=7&page=2');
@@ -128,6 +142,47 @@ describe('every read route answers the contract', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^inline; filename\*=UTF-8''[\w%.-]+$/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(pdf.sha256);
+  });
+});
+
+describe('the loop dashboard', () => {
+  const period = 'from=2026-10-25&to=2026-11-23';
+  const figures = (r: LoopReport) => new Map(r.stages.flatMap((s) => s.figures).map((f) => [f.key, f]));
+
+  it('each complaint figure is the total of the queue filter it links to', async () => {
+    const lead = await signIn(USERS.lead);
+    const report = loopReportSchema.parse((await lead.call('GET', `/loop?${period}`)).body);
+    expect(report).toMatchObject({ from: '2026-10-25', to: '2026-11-23', previousFrom: '2026-09-25', previousTo: '2026-10-24', team: null });
+    const linked = [...figures(report).values()].filter((f) => f.link?.screen === 'queue' && f.key !== 'medianHandlingDays');
+    expect(linked.length).toBeGreaterThanOrEqual(7);
+    expect(figures(report).get('received')!.value).toBeGreaterThan(0);
+    for (const f of linked) {
+      const query = new URLSearchParams(f.link!.params).toString();
+      expect((await listOf(lead, `/complaints?${query}&pageSize=1`)).total, f.key).toBe(f.value);
+    }
+  });
+
+  it('an analyst gets their own team whatever they ask for; a lead and the auditor any team', async () => {
+    const analyst = await signIn(USERS.analyst);
+    const me = (await analyst.call('GET', '/session')).body.user;
+    const other = me.team === '消保一组' ? '消保二组' : '消保一组';
+    const theirs = loopReportSchema.parse((await analyst.call('GET', `/loop?${period}&team=${encodeURIComponent(other)}`)).body);
+    expect(theirs.team).toBe(me.team);
+    expect(theirs.teams).toEqual([me.team]);
+    for (const who of [USERS.lead, USERS.auditor]) {
+      const r = loopReportSchema.parse((await (await signIn(who)).call('GET', `/loop?${period}&team=${encodeURIComponent(other)}`)).body);
+      expect(r.team).toBe(other);
+      expect(r.teams.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('refuses a period that runs backwards or is not a day, with the contract error', async () => {
+    const lead = await signIn(USERS.lead);
+    for (const bad of ['from=2026-11-23&to=2026-11-01', 'from=2026-02-30&to=2026-03-01', 'from=today&to=2026-11-01', 'to=2026-11-01']) {
+      const r = await lead.call('GET', `/loop?${bad}`);
+      expect(r.status, bad).toBe(400);
+      expect(errorBodySchema.parse(r.body).code).toBe('bad_request');
+    }
   });
 });
 
@@ -249,6 +304,18 @@ describe('the rules, enforced on the server', () => {
     expect(r.status).toBe(200);
     expect(r.body.dueAt).toBe(dueAtIso(c.receivedAt, kind));
     expect(r.body.dueAt).toMatch(/T15:59:59\.999Z$/);
+  });
+
+  it('answering a complaint records when; closing it later keeps that time; reopening clears it', async () => {
+    const lead = await signIn(USERS.lead);
+    const c = await firstComplaint(lead, 'status=in_progress');
+    const answered = await lead.call('PATCH', `/complaints/${c.id}`, { version: c.version, status: 'answered' });
+    expect(answered.status).toBe(200);
+    expect(answered.body.answeredAt).toBe(clock.now.toISOString());
+    const closed = await lead.call('PATCH', `/complaints/${c.id}`, { version: answered.body.version, status: 'closed' });
+    expect(closed.body.answeredAt).toBe(answered.body.answeredAt);
+    const reopened = await lead.call('PATCH', `/complaints/${c.id}`, { version: closed.body.version, status: 'in_progress' });
+    expect(reopened.body.answeredAt).toBeNull();
   });
 
   it('a forged verdict re-scores the complaints carrying the document', async () => {

@@ -1,0 +1,265 @@
+/**
+ * The loop dashboard's figures: 预警 → 识别 → 应对 → 报案 → 行业协同, for a period and the period before it.
+ *
+ * Complaint figures follow the complaints received in the period (a cohort), so each one is exactly the
+ * queue filter it links to: received in these days, with this label or deadline outcome. Referral, firm,
+ * gang and sharing figures count the events dated in the period (submitted, 受理, 立案, first seen).
+ */
+import {
+  channelSchema,
+  gradeSchema,
+  type Channel,
+  type Complaint,
+  type Grade,
+  type LoopFigure,
+  type LoopFigureKey,
+  type LoopLink,
+  type LoopQuery,
+  type LoopReport,
+  type LoopStage,
+  type Referral,
+  type User,
+} from '@/api/schemas';
+import type { World } from './world';
+import { DAY_MS, answeredAtOf, deadlineOutcome } from './deadlines';
+import { BEIJING_OFFSET_MS, beijingDayOf, beijingDayStart, isoToMs } from './time';
+
+const addDays = (day: string, n: number) => beijingDayOf(beijingDayStart(day) + n * DAY_MS);
+
+/** The period of the same length that ends the day before `from`. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const days = Math.round((beijingDayStart(to) - beijingDayStart(from)) / DAY_MS) + 1;
+  return { from: addDays(from, -days), to: addDays(from, -1) };
+}
+
+/** The last `days` Beijing calendar days up to and including today. */
+export function lastDays(days: number, now: Date): { from: string; to: string } {
+  const to = beijingDayOf(now.getTime());
+  return { from: addDays(to, -(days - 1)), to };
+}
+
+export const median = (values: number[]): number | null => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Charges the public security organs handle as administrative cases (治安管理处罚), not crimes. */
+const ADMINISTRATIVE_CHARGES = new Set<string>(['disturbing_order']);
+export const filedAs = (r: Pick<Referral, 'charges'>): 'criminal' | 'administrative' =>
+  r.charges.length > 0 && r.charges.every((c) => ADMINISTRATIVE_CHARGES.has(c)) ? 'administrative' : 'criminal';
+
+type Window = { from: string; to: string; start: number; end: number };
+const windowOf = (from: string, to: string): Window => ({ from, to, start: beijingDayStart(from), end: beijingDayStart(to) + DAY_MS });
+const within = (w: Window, iso: string | null | undefined) => {
+  if (!iso) return false;
+  const t = isoToMs(iso);
+  return t >= w.start && t < w.end;
+};
+
+type Counts = Record<LoopFigureKey, number | null>;
+
+/** The team an analyst may see; leads, auditors and admins see whichever they ask for, or all. */
+export function loopTeamFor(viewer: Pick<User, 'role' | 'team'>, asked: string | undefined): string | null {
+  if (viewer.role === 'analyst') return viewer.team;
+  return asked?.trim() ? asked.trim() : null;
+}
+
+function measure(db: World, w: Window, team: string | null, channels: ReadonlySet<Channel> | null, now: number, teamOf: Map<string, string>): Counts {
+  const inScope = (c: Complaint) => (!channels || channels.has(c.channel)) && (team === null || (c.assigneeId !== null && teamOf.get(c.assigneeId) === team));
+  const evidenceById = new Map(db.evidence.map((e) => [e.id, e]));
+  const falseMaterial = new Set<string>();
+  const handling: number[] = [];
+  const n: Counts = {
+    alertsRaised: null,
+    alertsActed: null,
+    received: 0,
+    agentProposed: 0,
+    agentConfirmed: 0,
+    falseMaterialBorrowers: 0,
+    agentFirms: 0,
+    gangs: 0,
+    answeredOnTime: 0,
+    answeredLate: 0,
+    legitimateOnTime: 0,
+    legitimateLate: 0,
+    openOverdue: 0,
+    medianHandlingDays: null,
+    referralsSubmitted: 0,
+    referralsAccepted: 0,
+    filedCriminal: 0,
+    filedAdministrative: 0,
+    referralsRejected: 0,
+    sharingSessions: 0,
+    sharingMatches: 0,
+  };
+  const bump = (k: LoopFigureKey) => (n[k] = (n[k] ?? 0) + 1);
+  for (const c of db.complaints) {
+    if (!within(w, c.receivedAt) || !inScope(c)) continue;
+    bump('received');
+    if (c.label === 'agent_proposed') bump('agentProposed');
+    if (c.label === 'agent_confirmed') bump('agentConfirmed');
+    const outcome = deadlineOutcome(c);
+    if (outcome === 'met') bump(c.label === 'legitimate' ? 'legitimateOnTime' : 'answeredOnTime');
+    else if (outcome === 'late') bump(c.label === 'legitimate' ? 'legitimateLate' : 'answeredLate');
+    else if (isoToMs(c.dueAt) < now) bump('openOverdue');
+    const answered = answeredAtOf(c);
+    if (answered) handling.push((isoToMs(answered) - isoToMs(c.receivedAt)) / DAY_MS);
+    for (const id of c.evidenceIds) if (evidenceById.get(id)?.verdict.status === 'forged') falseMaterial.add(c.customerId);
+  }
+  // Legitimate complaints are counted apart, never hidden: the on-time figures add both.
+  n.answeredOnTime = (n.answeredOnTime ?? 0) + (n.legitimateOnTime ?? 0);
+  n.answeredLate = (n.answeredLate ?? 0) + (n.legitimateLate ?? 0);
+  n.falseMaterialBorrowers = falseMaterial.size;
+  const days = median(handling);
+  n.medianHandlingDays = days === null ? null : Math.round(days * 10) / 10;
+
+  // Firms, gangs, referrals and sharing belong to no channel, and sharing to no team: under such a filter
+  // they are not measured rather than shown as a misleading zero.
+  const unmeasured = (keys: LoopFigureKey[]) => keys.forEach((k) => (n[k] = null));
+  if (channels) {
+    unmeasured(['agentFirms', 'gangs', 'referralsSubmitted', 'referralsAccepted', 'filedCriminal', 'filedAdministrative', 'referralsRejected', 'sharingSessions', 'sharingMatches']);
+    return n;
+  }
+  // Firms are the institution's findings; a team filter narrows gangs and referrals to the team's cases.
+  if (team !== null) unmeasured(['agentFirms']);
+  else for (const e of db.entities) if (e.type === 'agent_firm' && within(w, e.firstSeen)) bump('agentFirms');
+  const caseInTeam = new Map(db.cases.map((k) => [k.id, team === null || (k.assigneeId !== null && teamOf.get(k.assigneeId) === team)]));
+  for (const k of db.cases) if (k.target.kind === 'gang' && caseInTeam.get(k.id) && within(w, k.createdAt)) bump('gangs');
+  for (const r of db.referrals) {
+    if (!caseInTeam.get(r.caseId)) continue;
+    if (within(w, r.submission?.date)) bump('referralsSubmitted');
+    if (within(w, r.outcome?.acceptedAt)) bump('referralsAccepted');
+    if (within(w, r.outcome?.filedAt)) bump(filedAs(r) === 'criminal' ? 'filedCriminal' : 'filedAdministrative');
+    if (within(w, r.outcome?.rejectedAt)) bump('referralsRejected');
+  }
+  if (team !== null) unmeasured(['sharingSessions', 'sharingMatches']);
+  else
+    for (const s of db.sharing) {
+      if (!within(w, s.createdAt)) continue;
+      bump('sharingSessions');
+      n.sharingMatches = (n.sharingMatches ?? 0) + s.matches.length;
+    }
+  return n;
+}
+
+const STAGES: Record<LoopStage, LoopFigureKey[]> = {
+  warning: ['alertsRaised', 'alertsActed'],
+  identify: ['received', 'agentProposed', 'agentConfirmed', 'falseMaterialBorrowers', 'agentFirms', 'gangs'],
+  respond: ['answeredOnTime', 'answeredLate', 'legitimateOnTime', 'legitimateLate', 'openOverdue', 'medianHandlingDays'],
+  report: ['referralsSubmitted', 'referralsAccepted', 'filedCriminal', 'filedAdministrative', 'referralsRejected'],
+  share: ['sharingSessions', 'sharingMatches'],
+};
+
+/** The queue filters (URL form) that list a complaint figure's records; other figures open their screen. */
+function linkFor(key: LoopFigureKey, w: Window, team: string | null, channels: readonly Channel[]): LoopLink | null {
+  const queue = (extra: Record<string, string>): LoopLink => ({
+    screen: 'queue',
+    params: {
+      receivedFrom: w.from,
+      receivedTo: w.to,
+      // Every status: the queue lists open work only unless told otherwise.
+      status: '',
+      ...(team !== null ? { team } : {}),
+      ...(channels.length ? { channel: channels.join(',') } : {}),
+      ...extra,
+    },
+  });
+  switch (key) {
+    case 'received':
+      return queue({});
+    case 'agentProposed':
+      return queue({ label: 'agent_proposed' });
+    case 'agentConfirmed':
+      return queue({ label: 'agent_confirmed' });
+    case 'answeredOnTime':
+      return queue({ deadline: 'met' });
+    case 'answeredLate':
+      return queue({ deadline: 'late' });
+    case 'legitimateOnTime':
+      return queue({ deadline: 'met', label: 'legitimate' });
+    case 'legitimateLate':
+      return queue({ deadline: 'late', label: 'legitimate' });
+    case 'openOverdue':
+      return queue({ deadline: 'overdue', status: 'new,in_progress' });
+    case 'medianHandlingDays':
+      return queue({ status: 'answered,closed' });
+    case 'agentFirms':
+      return { screen: 'graph', params: { types: 'agent_firm', from: w.from, to: w.to } };
+    case 'gangs':
+      return { screen: 'cases', params: {} };
+    case 'referralsSubmitted':
+    case 'referralsAccepted':
+    case 'filedCriminal':
+    case 'filedAdministrative':
+    case 'referralsRejected':
+      return { screen: 'referrals', params: {} };
+    case 'sharingSessions':
+    case 'sharingMatches':
+      return { screen: 'sharing', params: {} };
+    default:
+      return null;
+  }
+}
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** Monday of the Beijing week a day falls in. */
+function mondayOf(day: string): string {
+  const weekday = new Date(beijingDayStart(day) + BEIJING_OFFSET_MS).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+function weeksOf(db: World, w: Window, team: string | null, channels: ReadonlySet<Channel> | null, teamOf: Map<string, string>): LoopReport['weeks'] {
+  const weeks = new Map<string, LoopReport['weeks'][number]>();
+  for (let day = w.from; beijingDayStart(day) < w.end; day = addDays(mondayOf(day), 7)) {
+    weeks.set(mondayOf(day), { week: day, received: 0, byChannel: zeros<Channel>(channelSchema.options), byGrade: zeros<Grade>(gradeSchema.options), byTeam: {} });
+  }
+  for (const c of db.complaints) {
+    if (!within(w, c.receivedAt)) continue;
+    if (channels && !channels.has(c.channel)) continue;
+    const cTeam = c.assigneeId === null ? '' : (teamOf.get(c.assigneeId) ?? '');
+    if (team !== null && cTeam !== team) continue;
+    const week = weeks.get(mondayOf(beijingDayOf(isoToMs(c.receivedAt))));
+    if (!week) continue;
+    week.received++;
+    week.byChannel[c.channel]++;
+    week.byGrade[c.grade]++;
+    week.byTeam[cTeam] = (week.byTeam[cTeam] ?? 0) + 1;
+  }
+  return [...weeks.values()];
+}
+
+export function loopReport(db: World, query: LoopQuery, viewer: Pick<User, 'role' | 'team'>, now: Date): LoopReport {
+  const team = loopTeamFor(viewer, query.team);
+  const channels = query.channel?.length ? [...new Set(query.channel)] : [];
+  const channelSet = channels.length ? new Set(channels) : null;
+  const teamOf = new Map(db.users.map((u) => [u.id, u.team]));
+  const current = windowOf(query.from, query.to);
+  const prev = previousPeriod(query.from, query.to);
+  const before = windowOf(prev.from, prev.to);
+  const t = now.getTime();
+  const a = measure(db, current, team, channelSet, t, teamOf);
+  const b = measure(db, before, team, channelSet, t, teamOf);
+  const stages = (Object.keys(STAGES) as LoopStage[]).map((stage) => ({
+    stage,
+    // 预警 has no rules running yet: its figures are unmeasured, not zero.
+    available: stage !== 'warning',
+    figures: STAGES[stage].map(
+      (key): LoopFigure => ({ key, value: a[key], previous: b[key], link: a[key] === null ? null : linkFor(key, current, team, channels) }),
+    ),
+  }));
+  const teams = [...new Set(db.users.filter((u) => u.role === 'analyst' || u.role === 'lead').map((u) => u.team))].sort();
+  return {
+    from: current.from,
+    to: current.to,
+    previousFrom: before.from,
+    previousTo: before.to,
+    team,
+    teams: viewer.role === 'analyst' ? [viewer.team] : teams,
+    channel: channels,
+    stages,
+    weeks: weeksOf(db, current, team, channelSet, teamOf),
+  };
+}
