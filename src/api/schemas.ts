@@ -508,6 +508,7 @@ export const auditKindSchema = z.enum([
   'piiRevealed',
   'capacity',
   'auditExported',
+  'loopExported',
   'trailVerified',
   'signedIn',
   'signInFailed',
@@ -876,6 +877,11 @@ export const loopReportSchema = z.object({
   weeks: z.array(loopWeekSchema),
 });
 export type LoopReport = z.infer<typeof loopReportSchema>;
+/** A download of the figures (月报): recorded in the trail before the file is made. */
+export const loopExportRequestSchema = z.object({ query: loopQuerySchema, format: z.enum(['csv', 'pdf']) });
+export type LoopExportRequest = z.infer<typeof loopExportRequestSchema>;
+export const loopExportSchema = z.object({ fileName: z.string(), csv: z.string().nullable(), report: loopReportSchema, auditEventId: id });
+export type LoopExport = z.infer<typeof loopExportSchema>;
 
 // --- cases ---
 export const caseMergeSchema = z.object({ version, sourceId: id, sourceVersion: version });

@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
+import { dashboardSearchSchema, monthlySearchSchema, type DashboardSearchPatch, type MonthlySearchPatch } from '@/features/dashboard/api/dashboard-search';
 import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
 import { graphSearchSchema, type GraphSearchPatch } from '@/features/graph/api/graph-search';
 import { evidenceSearchSchema, type EvidenceSearchPatch } from '@/features/evidence/api/evidence-search';
@@ -22,6 +23,7 @@ const ReferralsPage = lazyRouteComponent(() => import('@/features/referrals/comp
 const ReferralBuilderPage = lazyRouteComponent(() => import('@/features/referrals/components/ReferralBuilderPage'), 'ReferralBuilderPage');
 const AccountsPage = lazyRouteComponent(() => import('@/features/admin/components/AccountsPage'), 'AccountsPage');
 const SharingPage = lazyRouteComponent(() => import('@/features/sharing/components/SharingPage'), 'SharingPage');
+const MonthlyReportPage = lazyRouteComponent(() => import('@/features/dashboard/components/MonthlyReportPage'), 'MonthlyReportPage');
 const NewReferralPage = lazyRouteComponent(() => import('@/features/referrals/components/NewReferralPage'), 'NewReferralPage');
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -34,7 +36,40 @@ const indexRoute = createRoute({
   },
 });
 
-const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dashboard', component: DashboardPage });
+const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dashboard',
+  validateSearch: dashboardSearchSchema,
+  component: function DashboardRoute() {
+    const search = dashboardRoute.useSearch();
+    const navigate = useNavigate({ from: '/dashboard' });
+    return (
+      <DashboardPage
+        search={search}
+        // The period is typed into date boxes: each keystroke replaces the entry rather than piling up history.
+        onSearchChange={(patch: DashboardSearchPatch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        onOpen={(href: string) => void router.history.push(href)}
+      />
+    );
+  },
+});
+/** 月报: one month's figures on a printable page, with CSV and PDF downloads. */
+const monthlyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dashboard/report',
+  validateSearch: monthlySearchSchema,
+  component: function MonthlyRoute() {
+    const search = monthlyRoute.useSearch();
+    const navigate = useNavigate({ from: '/dashboard/report' });
+    return (
+      <MonthlyReportPage
+        search={search}
+        onSearchChange={(patch: MonthlySearchPatch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        onOpen={(href: string) => void router.history.push(href)}
+      />
+    );
+  },
+});
 
 /** Features know nothing of the router: the route hands them their validated search and a way to change it. */
 const queueRoute = createRoute({
@@ -180,6 +215,7 @@ const routeTree = rootRoute.addChildren([
   sharingRoute,
   indexRoute,
   dashboardRoute,
+  monthlyRoute,
   queueRoute,
   casesRoute,
   caseRoute,

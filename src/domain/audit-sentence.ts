@@ -73,6 +73,8 @@ export function describeAuditEvent(e: AuditEvent, t: Translate, nameOf: NameOf):
       return k('capacity', { user: nameOf(e.recordId), from: d.from ?? '', to: d.to ?? '' });
     case 'auditExported':
       return k(d.text ? 'auditExportedFiltered' : 'auditExported', { count: d.count ?? 0, text: d.text ?? '' });
+    case 'loopExported':
+      return k('loopExported', { text: d.text ?? '' });
     case 'trailVerified':
       return d.to === 'ok' ? k('trailIntact', { count: d.count ?? 0 }) : k('trailBroken', { at: d.text ?? '' });
     case 'signInFailed':

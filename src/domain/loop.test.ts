@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loopReportSchema, type Case, type LoopFigureKey, type LoopReport, type Referral } from '@/api/schemas';
 import { deadlineOutcome } from './deadlines';
-import { filedAs, lastDays, loopReport, median, previousPeriod } from './loop';
+import { filedAs, lastDays, loopReport, median, monthRange, previousPeriod } from './loop';
 import { queryComplaints } from './complaints';
 import { emptyDb, makeComplaint, makeEntity, makeEvidence } from './testFixtures';
 import { beijingDayOf, beijingDayStart } from './time';
@@ -42,7 +42,13 @@ function world() {
 describe('periods', () => {
   it('the previous period has the same length and ends the day before', () => {
     expect(previousPeriod('2026-11-14', '2026-11-20')).toEqual({ from: '2026-11-07', to: '2026-11-13' });
-    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({ from: '2026-01-29', to: '2026-02-28' });
+    expect(previousPeriod('2026-03-05', '2026-03-31')).toEqual({ from: '2026-02-06', to: '2026-03-04' });
+  });
+  it('whole calendar months compare with the months before, whatever their lengths', () => {
+    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod('2026-01-01', '2026-01-31')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(previousPeriod('2026-10-01', '2026-11-30')).toEqual({ from: '2026-08-01', to: '2026-09-30' });
+    expect(monthRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
   });
   it('the last N days end today in Beijing, whatever the UTC date', () => {
     expect(lastDays(7, new Date('2026-11-19T16:30:00.000Z'))).toEqual({ from: '2026-11-14', to: '2026-11-20' });

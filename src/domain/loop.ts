@@ -26,10 +26,33 @@ import { BEIJING_OFFSET_MS, beijingDayOf, beijingDayStart, isoToMs } from './tim
 
 const addDays = (day: string, n: number) => beijingDayOf(beijingDayStart(day) + n * DAY_MS);
 
-/** The period of the same length that ends the day before `from`. */
+const lastOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate(); // month 1-12
+const monthDay = (year: number, month: number, day: number) => {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The period to compare with: whole calendar months compare with as many months before (November with
+ * October, whatever their lengths); any other period with the days of the same length that end the day before.
+ */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  if (fd === 1 && td === lastOfMonth(ty, tm)) {
+    const months = (ty - fy) * 12 + (tm - fm) + 1;
+    const start = new Date(Date.UTC(fy, fm - 1 - months, 1));
+    const end = new Date(Date.UTC(fy, fm - 1, 0));
+    return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
+  }
   const days = Math.round((beijingDayStart(to) - beijingDayStart(from)) / DAY_MS) + 1;
   return { from: addDays(from, -days), to: addDays(from, -1) };
+}
+
+/** The first and last day of a calendar month (YYYY-MM). */
+export function monthRange(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number);
+  return { from: monthDay(y, m, 1), to: monthDay(y, m, lastOfMonth(y, m)) };
 }
 
 /** The last `days` Beijing calendar days up to and including today. */
@@ -261,5 +284,27 @@ export function loopReport(db: World, query: LoopQuery, viewer: Pick<User, 'role
     channel: channels,
     stages,
     weeks: weeksOf(db, current, team, channelSet, teamOf),
+  };
+}
+
+type Words = (key: string, vars?: Record<string, string | number>) => string;
+
+/** The report as a spreadsheet in the reader's language: a row per figure, then the period and scope, then the weeks. */
+export function loopCsvRows(r: LoopReport, words: Words): { header: string[]; rows: (string | number | null)[][] } {
+  const shown = (v: number | null) => (v === null ? words('loopCsv.notMeasured') : v);
+  const all = words('loopCsv.all');
+  return {
+    header: [words('loopCsv.stage'), words('loopCsv.figure'), words('loopCsv.value'), words('loopCsv.previous')],
+    rows: [
+      ...r.stages.flatMap((s) => s.figures.map((f) => [words(`loopStage.${s.stage}`), words(`loopFigure.${f.key}`), shown(f.value), shown(f.previous)])),
+      [],
+      [words('loopCsv.period'), `${r.from} – ${r.to}`],
+      [words('loopCsv.previousPeriod'), `${r.previousFrom} – ${r.previousTo}`],
+      [words('loopCsv.team'), r.team ?? all],
+      [words('loopCsv.channel'), r.channel.length ? r.channel.map((c) => words(`channel.${c}`)).join('、') : all],
+      [],
+      [words('loopCsv.week'), words('loopCsv.received')],
+      ...r.weeks.map((w) => [w.week, w.received]),
+    ],
   };
 }

@@ -1,11 +1,11 @@
-import { auditQuerySchema, loopQuerySchema, type AuditEvent, type AuditQuery } from '@/api/schemas';
+import { auditQuerySchema, loopExportRequestSchema, loopQuerySchema, type AuditEvent, type AuditQuery } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import { toCsv } from '@/domain/csv';
 import { describeAuditEvent, PSEUDO_ACTORS } from '@/domain/audit-sentence';
-import { loopReport } from '@/domain/loop';
+import { loopCsvRows, loopReport } from '@/domain/loop';
 import { dashboardStats } from '@/domain/stats';
 import { sharedWords } from '../audit-words';
-import { get, parseQuery, post, type Route } from '../http';
+import { get, parseBody, parseQuery, post, type Route } from '../http';
 
 const auditMatcher = (q: AuditQuery) => (e: AuditEvent) =>
   (!q.actorId || e.actorId === q.actorId) &&
@@ -77,4 +77,20 @@ export const auditRoutes: Route[] = [
   get('/stats', (ctx) => dashboardStats(ctx.db, new Date())),
   // Analysts see their own team's figures whatever they ask for; the rule lives in loopTeamFor.
   get('/loop', (ctx) => loopReport(ctx.db, parseQuery(ctx, loopQuerySchema), ctx.user, ctx.now())),
+  // A download of the figures is an export like any other: in the trail, with what it covered.
+  post('/loop/export', async (ctx) => {
+    const { query, format } = await parseBody(ctx, loopExportRequestSchema);
+    const now = ctx.now();
+    const report = loopReport(ctx.db, query, ctx.user, now);
+    const words = sharedWords(ctx.lang);
+    const scope = [`${report.from} – ${report.to}`, report.team, report.channel.join('|') || null, format.toUpperCase()].filter(Boolean).join(' · ');
+    const event = recordAudit(
+      ctx.db,
+      { actorId: ctx.user.id, action: 'export', recordType: 'system', recordId: 'loop', summary: `loop figures ${scope}`, detail: { kind: 'loopExported', text: scope } },
+      now,
+    );
+    const { header, rows } = loopCsvRows(report, words);
+    const base = `loop-${report.from}-${report.to}${report.team ? `-${report.team.replace(/[\\/:*?"<>|\s.]+/g, '_')}` : ''}`;
+    return { fileName: `${base}.${format}`, csv: format === 'csv' ? toCsv(header, rows) : null, report, auditEventId: event.id };
+  }),
 ];

@@ -14,6 +14,7 @@ import {
   customerSchema,
   dashboardStatsSchema,
   errorBodySchema,
+  loopExportSchema,
   loopReportSchema,
   evidenceSchema,
   graphSchema,
@@ -174,6 +175,26 @@ describe('the loop dashboard', () => {
       expect(r.team).toBe(other);
       expect(r.teams.length).toBeGreaterThan(1);
     }
+  });
+
+  it('a download of the figures is recorded in the trail before the file is made, in the reader’s language', async () => {
+    const auditor = await signIn(USERS.auditor);
+    const before = await auditCount();
+    const r = await auditor.call('POST', '/loop/export', { query: { from: '2026-11-01', to: '2026-11-30' }, format: 'csv' });
+    expect(r.status).toBe(200);
+    const done = loopExportSchema.parse(r.body);
+    expect(done.fileName).toBe('loop-2026-11-01-2026-11-30.csv');
+    expect(done.report.previousFrom).toBe('2026-10-01');
+    const received = done.report.stages.flatMap((s) => s.figures).find((f) => f.key === 'received')!;
+    expect(done.csv).toContain(`识别,收到投诉,${received.value},${received.previous}`);
+    expect(done.csv).toContain('预警,触发预警,未统计,未统计');
+    expect(await auditCount()).toBe(before + 1);
+    const trail = (await auditor.call('GET', `/audit?recordType=system&pageSize=5`)).body.items as { id: string; detail?: { kind: string; text?: string } }[];
+    const event = trail.find((e) => e.id === done.auditEventId)!;
+    expect(event.detail).toMatchObject({ kind: 'loopExported', text: '2026-11-01 – 2026-11-30 · CSV' });
+    const pdf = loopExportSchema.parse((await auditor.call('POST', '/loop/export', { query: { from: '2026-11-01', to: '2026-11-30', team: '消保一组' }, format: 'pdf' })).body);
+    expect(pdf).toMatchObject({ csv: null, fileName: 'loop-2026-11-01-2026-11-30-消保一组.pdf' });
+    expect((await auditor.call('POST', '/loop/export', { query: { from: '2026-11-30', to: '2026-11-01' }, format: 'csv' })).status).toBe(422);
   });
 
   it('refuses a period that runs backwards or is not a day, with the contract error', async () => {

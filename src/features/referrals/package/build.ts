@@ -10,7 +10,7 @@ import type { Referral } from '@/api/schemas';
 import { renderDocx } from './docx';
 import { buildManifest, evidenceIndexCsv, manifestBytes, type Manifest, type PackedFile } from './manifest';
 import { evidenceEntryName, isSafeEntryPath } from './names';
-import { renderPdf } from './pdf';
+import { renderPdf } from '@/lib/pdf-report';
 import { reportBlocks, REPORT_TITLE, type ClearParty } from './report';
 import { dosDate } from './zipfix';
 

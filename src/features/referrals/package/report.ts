@@ -3,6 +3,7 @@
  * the same thing. Police documents are written in Chinese whatever the UI language.
  */
 import type { Referral } from '@/api/schemas';
+import type { ReportBlock } from '@/lib/pdf-report';
 import { CHARGE_LEGAL_NAMES, VERDICT_LEGAL_NAMES } from './charges';
 
 export const REPORT_TITLE = '报案书';
@@ -10,11 +11,7 @@ export const REPORT_TITLE = '报案书';
 /** Clear personal data of the reported parties, from the audited export endpoint. */
 export type ClearParty = { entityId: string; idNumber: string | null; phone: string | null };
 
-export type ReportBlock =
-  | { kind: 'title'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'para'; text: string }
-  | { kind: 'signature'; text: string };
+export type { ReportBlock } from '@/lib/pdf-report';
 
 const DIGITS = '零一二三四五六七八九';
 /** 1 → 一, 12 → 十二, 23 → 二十三: how facts are numbered in a Chinese legal document. */

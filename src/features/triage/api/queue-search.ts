@@ -17,6 +17,12 @@ const list = <T extends z.ZodType>(item: T) =>
     .optional()
     .catch(undefined);
 
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
 /**
  * The queue's scrolling list, for the router's scroll restoration: it goes back to the top when the
  * filters or the order change, and keeps its place when only the open complaint does.
@@ -38,9 +44,14 @@ export const queueSearchSchema = z.object({
   signal: list(signalCodeSchema),
   /** 'me', 'unassigned' or a user id. */
   assignee: z.string().min(1).optional().catch(undefined),
-  deadline: z.enum(['overdue', 'within1', 'within3', 'within7']).optional().catch(undefined),
+  deadline: z.enum(['overdue', 'within1', 'within3', 'within7', 'met', 'late']).optional().catch(undefined),
   /** A template family opened as a filter. */
   family: z.string().min(1).optional().catch(undefined),
+  /** Received on or between these Beijing days (the dashboard's figures link here). */
+  receivedFrom: day,
+  receivedTo: day,
+  /** Assigned to someone in this team. */
+  team: z.string().min(1).max(64).optional().catch(undefined),
   q: z.string().optional().catch(undefined),
   sort: complaintSortFieldSchema.optional().catch(undefined),
   order: z.enum(['asc', 'desc']).optional().catch(undefined),
@@ -51,7 +62,7 @@ export type QueueSearch = z.infer<typeof queueSearchSchema>;
 export type QueueSearchPatch = Partial<{ [K in keyof QueueSearch]: QueueSearch[K] | undefined }>;
 
 /** The keys that decide which complaints are listed (everything but the open drawer). */
-export const FILTER_KEYS = ['status', 'label', 'channel', 'grade', 'signal', 'assignee', 'deadline', 'family', 'q', 'sort', 'order'] as const;
+export const FILTER_KEYS = ['status', 'label', 'channel', 'grade', 'signal', 'assignee', 'deadline', 'family', 'receivedFrom', 'receivedTo', 'team', 'q', 'sort', 'order'] as const;
 export type QueueFilterState = Pick<QueueSearch, (typeof FILTER_KEYS)[number]>;
 
 /** A patch that sets exactly `view`'s filters, clearing any others. */
@@ -95,6 +106,9 @@ export function toComplaintQuery(search: QueueSearch): Omit<ComplaintQuery, 'pag
     assignee: search.assignee,
     deadline: search.deadline,
     family: search.family,
+    receivedFrom: search.receivedFrom,
+    receivedTo: search.receivedTo,
+    team: search.team,
     q: search.q?.trim() || undefined,
     sort,
     order,
@@ -102,7 +116,7 @@ export function toComplaintQuery(search: QueueSearch): Omit<ComplaintQuery, 'pag
 }
 
 export const hasFilters = (s: QueueSearch) =>
-  Boolean(s.status !== undefined || s.label?.length || s.channel?.length || s.grade?.length || s.signal?.length || s.assignee || s.deadline || s.family || s.q);
+  Boolean(s.status !== undefined || s.label?.length || s.channel?.length || s.grade?.length || s.signal?.length || s.assignee || s.deadline || s.family || s.receivedFrom || s.receivedTo || s.team || s.q);
 
 export const CLEAR_FILTERS: QueueSearchPatch = {
   q: undefined,
@@ -114,4 +128,7 @@ export const CLEAR_FILTERS: QueueSearchPatch = {
   assignee: undefined,
   deadline: undefined,
   family: undefined,
+  receivedFrom: undefined,
+  receivedTo: undefined,
+  team: undefined,
 };

@@ -9,7 +9,7 @@ import { CLEAR_FILTERS, effectiveStatus, hasFilters, isDefaultStatus, type Queue
 
 type Props = { search: QueueSearch; onChange: (patch: QueueSearchPatch) => void };
 
-const DEADLINES = ['overdue', 'within1', 'within3', 'within7'] as const;
+const DEADLINES = ['overdue', 'within1', 'within3', 'within7', 'met', 'late'] as const;
 /** What the filter bar shows (the keys Clear resets): a new order or an opened complaint leaves it as it is. Compared by content: lists arrive as new arrays on every navigation. */
 const SHOWN_KEYS = Object.keys(CLEAR_FILTERS) as (keyof QueueSearch)[];
 
@@ -103,7 +103,7 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
       />
       <Select
         data-testid="filter-deadline"
-        style={{ width: 140 }}
+        style={{ width: 150 }}
         allowClear
         aria-label={t('queue.filter.deadline')}
         placeholder={t('queue.filter.deadline')}
@@ -111,6 +111,21 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
         onChange={(v) => set({ deadline: v })}
         options={DEADLINES.map((d) => ({ value: d, label: t(`queue.deadline.${d}`) }))}
       />
+      <Select
+        data-testid="filter-team"
+        style={{ width: 130 }}
+        allowClear
+        aria-label={t('queue.filter.team')}
+        placeholder={t('queue.filter.team')}
+        value={search.team}
+        onChange={(v) => set({ team: v })}
+        options={[...new Set((users.data ?? []).filter((u) => u.role === 'analyst' || u.role === 'lead').map((u) => u.team))].sort().map((team) => ({ value: team, label: team }))}
+      />
+      {(search.receivedFrom || search.receivedTo) && (
+        <Tag closable color="blue" data-testid="filter-received" onClose={() => set({ receivedFrom: undefined, receivedTo: undefined })} style={{ paddingBlock: 4 }}>
+          {t('queue.filter.received', { from: search.receivedFrom ?? '…', to: search.receivedTo ?? '…' })}
+        </Tag>
+      )}
       {search.family && (
         <Tag closable color="purple" data-testid="filter-family" onClose={() => set({ family: undefined })} style={{ paddingBlock: 4 }}>
           {t('triage.filter.family', { id: search.family })}

@@ -1,6 +1,12 @@
 import * as fontkit from 'fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { ReportBlock } from './report';
+
+/** A document as a list of blocks: the 报案书 and the 月报 both print this way. */
+export type ReportBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'para'; text: string }
+  | { kind: 'signature'; text: string };
 
 type Listener = (arg?: unknown) => void;
 /**
@@ -65,7 +71,7 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
 }
 
 /**
- * The 报案书 as PDF with the CJK font embedded (subset: only the glyphs used). Upstream fontkit, not
+ * A report as PDF with the CJK font embedded (subset: only the glyphs used). Upstream fontkit, not
  * @pdf-lib/fontkit, whose subsetting corrupts CJK glyphs. Dates are fixed for reproducible output.
  */
 export async function renderPdf(blocks: readonly ReportBlock[], fontBytes: Uint8Array, day: string): Promise<Uint8Array> {
