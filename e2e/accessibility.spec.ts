@@ -14,7 +14,15 @@ const visible = (testId: string) => async (page: Page) => {
 };
 
 const SCREENS: Screen[] = [
-  { name: 'dashboard', path: '/dashboard', ready: visible('dashboard') },
+  {
+    name: 'dashboard',
+    path: '/dashboard',
+    ready: async (page) => {
+      await expect(page.getByTestId('loop-stages')).toBeVisible();
+      await expect(page.getByTestId('loop-chart')).toBeVisible();
+    },
+  },
+  { name: 'monthly report', path: '/dashboard/report?month=2026-11', ready: visible('monthly-figures'), lead: true },
   { name: 'queue', path: '/queue', ready: visible('complaint-row') },
   {
     name: 'queue with the complaint drawer',

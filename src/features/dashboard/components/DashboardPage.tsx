@@ -83,8 +83,11 @@ function Loop({ search, onSearchChange, onOpen }: Props) {
   const now = useNow(60_000);
   const { query, invalid } = loopQueryOf(search, new Date(now));
   const report = useQuery({ ...loopQuery(query), placeholderData: keepPreviousData });
-  const month = query.to.slice(0, 7);
-  const reportHref = `/dashboard/report?month=${month}${query.team ? `&team=${encodeURIComponent(query.team)}` : ''}${query.channel?.length ? `&channel=${query.channel.join(',')}` : ''}`;
+  // The report opens on the last month that has ended; it keeps the team and channels picked here.
+  const reportParams = new URLSearchParams();
+  if (query.team) reportParams.set('team', query.team);
+  if (query.channel?.length) reportParams.set('channel', query.channel.join(','));
+  const reportHref = `/dashboard/report${reportParams.size ? `?${reportParams}` : ''}`;
 
   let body: ReactNode;
   if (report.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
