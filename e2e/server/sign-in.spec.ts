@@ -119,3 +119,16 @@ test('with the network down, a note says within seconds that it was not saved, k
   await expect(drawer.getByTestId('note-input')).toHaveValue('');
   await expect(drawer.getByText('断网时写下的备注').first()).toBeVisible();
 });
+
+test('on the server, a lead’s loop figures open exactly the complaints they count', async ({ browser, page }) => {
+  const password = await demoPassword(page);
+  const lead = await signedInPage(browser, 'lead-1', password);
+  await lead.goto('/dashboard?days=90');
+  const figure = lead.getByTestId('value-received');
+  await expect(figure).toHaveAttribute('data-value', /\d+/, { timeout: 30_000 });
+  const received = Number(await figure.getAttribute('data-value'));
+  expect(received).toBeGreaterThan(0);
+  await figure.getByRole('link').click();
+  await expect(lead.getByTestId('filter-received')).toBeVisible();
+  await expect(lead.getByTestId('queue-total')).toHaveText(new RegExp(`共 ${received} 件`));
+});
