@@ -31,7 +31,7 @@ export function Change({ figure, compact = false }: { figure: LoopFigure; compac
   return (
     <span className={`${styles.change} ${tone}`} data-testid={`change-${key}`}>
       {diff === 0 ? t('loop.same') : t('loop.change', { sign: diff > 0 ? '+' : '−', value: format(key, Math.abs(diff)) })}
-      {!compact && <span className={styles.previous}> · {t('loop.previous', { value: format(key, previous) })}</span>}
+      {!compact && <span className={styles.previous}>{t('loop.previous', { value: format(key, previous) })}</span>}
     </span>
   );
 }
