@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { caseStatusSchema, prioritySchema, type CaseQuery } from '@/api/schemas';
+import { listParam as list } from '@/lib/url-search';
 
 export const CASES_PAGE_SIZE = 20;
-
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item))
-    .optional()
-    .catch(undefined);
 
 /** The case list's filters live in the URL, so a lead can send "my team's overdue cases" as a link. */
 export const casesSearchSchema = z.object({

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { channelSchema, loopQuerySchema, type LoopLink, type LoopQuery } from '@/api/schemas';
 import { lastDays } from '@/domain/loop';
-
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item))
-    .optional()
-    .catch(undefined);
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+import { dayParam as day, listParam as list } from '@/lib/url-search';
 
 export const PRESET_DAYS = [7, 30, 90] as const;
 export const DEFAULT_DAYS = 30;

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { entityTypeSchema, linkTypeSchema } from '@/api/schemas';
-
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item))
-    .optional()
-    .catch(undefined);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+import { dayParam as day, listParam as list } from '@/lib/url-search';
 
 export const GRAPH_LAYOUTS = ['fcose', 'concentric', 'breadthfirst'] as const;
 export type GraphLayoutName = (typeof GRAPH_LAYOUTS)[number];

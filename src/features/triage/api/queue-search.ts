@@ -9,19 +9,7 @@ import {
   type ComplaintQuery,
   type ComplaintStatus,
 } from '@/api/schemas';
-
-/** Accepts `a,b` as typed by hand in a URL as well as the array the app writes; junk becomes "no filter". */
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item))
-    .optional()
-    .catch(undefined);
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+import { dayParam as day, listParam as list } from '@/lib/url-search';
 
 /**
  * The queue's scrolling list, for the router's scroll restoration: it goes back to the top when the
