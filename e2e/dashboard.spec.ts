@@ -30,6 +30,13 @@ test.describe('the loop dashboard', () => {
     expect(await queueTotal(page)).toBe(confirmed);
 
     await page.goBack();
+    const submitted = await number(page, 'value-referralsSubmitted');
+    expect(submitted).toBeGreaterThan(0);
+    await page.getByTestId('value-referralsSubmitted').getByRole('link').click();
+    await expect(page.getByTestId('referrals-filter')).toContainText(`已提交 · 2026-08-26 至 2026-11-23 · 消保一组 · 共 ${submitted} 件`);
+    await expect(page.getByTestId('referral-list').locator('tbody tr.ant-table-row')).toHaveCount(submitted);
+
+    await page.goBack();
     const onTime = await number(page, 'value-answeredOnTime');
     await page.getByTestId('value-answeredOnTime').getByRole('link').click();
     await expect(page.getByTestId('filter-deadline')).toContainText('期限内已答复');
@@ -59,7 +66,10 @@ test.describe('the loop dashboard', () => {
     const app = new Workbench(page);
     await app.open('/dashboard');
     await expect(page.getByTestId('loop-own-team')).toContainText('消保一组');
+    const own = await number(page, 'value-received');
     await app.switchRole('lead');
+    // The lead's figures replace the analyst's once they arrive: every team's complaints, and unassigned ones.
+    await expect.poll(() => number(page, 'value-received')).toBeGreaterThan(own);
     const all = await number(page, 'value-received');
     await page.getByTestId('loop-team').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '消保二组' }).click();

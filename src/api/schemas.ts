@@ -9,6 +9,15 @@ const id = z.string().min(1);
 /** Personal data travels masked (e.g. 187****1094); the clear value only comes from the reveal endpoint. */
 const masked = z.string().regex(/\*{2,}/, 'personal data must be masked');
 const version = z.number().int().nonnegative();
+/** A calendar day in Beijing time, as people pick it: 2026-11-03. */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  // Date.parse rolls 2026-02-30 over to March: the day must read back as written.
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, 'not a calendar day');
 
 // ---------- Users ----------
 export const roleSchema = z.enum(['analyst', 'lead', 'auditor', 'admin']);
@@ -427,6 +436,19 @@ export const referralTrackingSchema = z.discriminatedUnion('action', [
 ]);
 export type ReferralTracking = z.infer<typeof referralTrackingSchema>;
 
+/** What happened to a referral on a day: submitted, 受理, 立案 (criminal or administrative), 不予立案. */
+export const referralEventSchema = z.enum(['submitted', 'accepted', 'filedCriminal', 'filedAdministrative', 'rejected']);
+export type ReferralEvent = z.infer<typeof referralEventSchema>;
+/** The referral list: one case's, or those whose `event` fell on or between two days (in a team's cases). */
+export const referralListQuerySchema = z.object({
+  caseId: z.string().min(1).optional(),
+  event: referralEventSchema.optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
+  team: z.string().max(64).optional(),
+});
+export type ReferralListQuery = z.infer<typeof referralListQuerySchema>;
+
 /** Reported persons and firms the case knows of (masked), for the builder to pick from. */
 export const referralPartyCandidatesSchema = z.array(reportedPartySchema);
 
@@ -574,16 +596,6 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** A calendar day in Beijing time, as people pick it: 2026-11-03. */
-const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
-  // Date.parse rolls 2026-02-30 over to March: the day must read back as written.
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-  }, 'not a calendar day');
-
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item)).optional();
 
@@ -628,6 +640,13 @@ export const caseQuerySchema = z.object({
   assignee: z.string().optional(),
   priority: csv(prioritySchema),
   due: z.enum(['overdue', 'within7', 'within30']).optional(),
+  /** What the case pursues: a gang, an agent firm, a person. */
+  target: z.enum(['gang', 'agent_firm', 'person']).optional(),
+  /** Opened on or between these Beijing days. */
+  createdFrom: calendarDay.optional(),
+  createdTo: calendarDay.optional(),
+  /** Assigned to someone in this team. */
+  team: z.string().max(64).optional(),
   q: z.string().optional(),
   page: z.coerce.number().int().positive().optional(),
   pageSize: z.coerce.number().int().positive().max(500).optional(),

@@ -4,6 +4,7 @@ import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/a
 import { dashboardSearchSchema, monthlySearchSchema, type DashboardSearchPatch, type MonthlySearchPatch } from '@/features/dashboard/api/dashboard-search';
 import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
 import { graphSearchSchema, type GraphSearchPatch } from '@/features/graph/api/graph-search';
+import { referralsSearchSchema } from '@/features/referrals/api/referrals-search';
 import { evidenceSearchSchema, type EvidenceSearchPatch } from '@/features/evidence/api/evidence-search';
 import { OVERLAY_KEYS, QUEUE_SCROLLER_SELECTOR, queueSearchSchema, type QueueSearchPatch } from '@/features/triage/api/queue-search';
 import { RouteErrorComponent } from './error-boundary';
@@ -171,9 +172,17 @@ const boardRoute = createRoute({
 const referralsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/referrals',
+  validateSearch: referralsSearchSchema,
   component: function ReferralsRoute() {
+    const search = referralsRoute.useSearch();
     const navigate = useNavigate();
-    return <ReferralsPage onOpen={(id: string) => void navigate({ to: '/referrals/$id', params: { id } })} />;
+    return (
+      <ReferralsPage
+        search={search}
+        onClearFilter={() => void navigate({ to: '/referrals', search: {} })}
+        onOpen={(id: string) => void navigate({ to: '/referrals/$id', params: { id } })}
+      />
+    );
   },
 });
 /** `/referrals/new?caseId=…` (linked from the case screen) drafts a referral from the case. */

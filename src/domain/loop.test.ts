@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loopReportSchema, type Case, type LoopFigureKey, type LoopReport, type Referral } from '@/api/schemas';
 import { deadlineOutcome } from './deadlines';
-import { filedAs, lastDays, loopReport, median, monthRange, previousPeriod } from './loop';
+import { filedAs, lastDays, loopReport, median, monthRange, onDays, previousPeriod, referralEventAt } from './loop';
 import { queryComplaints } from './complaints';
 import { emptyDb, makeComplaint, makeEntity, makeEvidence } from './testFixtures';
 import { beijingDayOf, beijingDayStart } from './time';
@@ -141,6 +141,18 @@ describe('loopReport', () => {
       );
       expect(page.total, key).toBe(f.value);
     }
+  });
+
+  it('referral figures are the referrals whose event fell on the period’s days', () => {
+    const db = world();
+    const r = loopReport(db, { from: '2026-11-14', to: '2026-11-20' }, lead, now);
+    for (const key of ['referralsSubmitted', 'referralsAccepted', 'filedCriminal', 'filedAdministrative', 'referralsRejected'] as const) {
+      const { screen, params } = figure(r, key).link!;
+      expect(screen).toBe('referrals');
+      const listed = db.referrals.filter((x) => onDays(referralEventAt(x, params.event as never), params.from, params.to));
+      expect(listed.length, key).toBe(figure(r, key).value);
+    }
+    expect(figure(r, 'gangs').link).toEqual({ screen: 'cases', params: { target: 'gang', createdFrom: '2026-11-14', createdTo: '2026-11-20' } });
   });
 
   it('weeks start on Monday in Beijing, the first clipped to the period', () => {

@@ -17,7 +17,9 @@ import {
   type LoopQuery,
   type LoopReport,
   type LoopStage,
+  type Case,
   type Referral,
+  type ReferralEvent,
   type User,
 } from '@/api/schemas';
 import type { World } from './world';
@@ -72,6 +74,33 @@ export const median = (values: number[]): number | null => {
 const ADMINISTRATIVE_CHARGES = new Set<string>(['disturbing_order']);
 export const filedAs = (r: Pick<Referral, 'charges'>): 'criminal' | 'administrative' =>
   r.charges.length > 0 && r.charges.every((c) => ADMINISTRATIVE_CHARGES.has(c)) ? 'administrative' : 'criminal';
+
+/** When a referral met `event`, if it did. */
+export function referralEventAt(r: Pick<Referral, 'submission' | 'outcome' | 'charges'>, event: ReferralEvent): string | null {
+  switch (event) {
+    case 'submitted':
+      return r.submission?.date ?? null;
+    case 'accepted':
+      return r.outcome?.acceptedAt ?? null;
+    case 'filedCriminal':
+      return filedAs(r) === 'criminal' ? (r.outcome?.filedAt ?? null) : null;
+    case 'filedAdministrative':
+      return filedAs(r) === 'administrative' ? (r.outcome?.filedAt ?? null) : null;
+    case 'rejected':
+      return r.outcome?.rejectedAt ?? null;
+  }
+}
+
+/** Whether an instant falls on or between two Beijing days (either end open). */
+export function onDays(iso: string | null | undefined, from: string | undefined, to: string | undefined): boolean {
+  if (!iso) return false;
+  const t = isoToMs(iso);
+  return (!from || t >= beijingDayStart(from)) && (!to || t < beijingDayStart(to) + DAY_MS);
+}
+
+/** Is the case assigned to someone in `team`? (No team asked: every case.) */
+export const caseInTeam = (k: Pick<Case, 'assigneeId'>, team: string | null | undefined, teamOf: ReadonlyMap<string, string>) =>
+  team === null || team === undefined || (k.assigneeId !== null && teamOf.get(k.assigneeId) === team);
 
 type Window = { from: string; to: string; start: number; end: number };
 const windowOf = (from: string, to: string): Window => ({ from, to, start: beijingDayStart(from), end: beijingDayStart(to) + DAY_MS });
@@ -183,14 +212,11 @@ function measure(db: World, w: Window, team: string | null, channels: ReadonlySe
   // Firms are the institution's findings; a team filter narrows gangs and referrals to the team's cases.
   if (team !== null) unmeasured(['agentFirms']);
   else for (const e of db.entities) if (e.type === 'agent_firm' && within(w, e.firstSeen)) bump('agentFirms');
-  const caseInTeam = new Map(db.cases.map((k) => [k.id, team === null || (k.assigneeId !== null && teamOf.get(k.assigneeId) === team)]));
-  for (const k of db.cases) if (k.target.kind === 'gang' && caseInTeam.get(k.id) && within(w, k.createdAt)) bump('gangs');
+  const inTeam = new Map(db.cases.map((k) => [k.id, caseInTeam(k, team, teamOf)]));
+  for (const k of db.cases) if (k.target.kind === 'gang' && inTeam.get(k.id) && within(w, k.createdAt)) bump('gangs');
   for (const r of db.referrals) {
-    if (!caseInTeam.get(r.caseId)) continue;
-    if (within(w, r.submission?.date)) bump('referralsSubmitted');
-    if (within(w, r.outcome?.acceptedAt)) bump('referralsAccepted');
-    if (within(w, r.outcome?.filedAt)) bump(filedAs(r) === 'criminal' ? 'filedCriminal' : 'filedAdministrative');
-    if (within(w, r.outcome?.rejectedAt)) bump('referralsRejected');
+    if (!inTeam.get(r.caseId)) continue;
+    for (const [event, key] of REFERRAL_FIGURES) if (within(w, referralEventAt(r, event))) bump(key);
   }
   if (team !== null) unmeasured(['sharingSessions', 'sharingMatches']);
   else
@@ -201,6 +227,14 @@ function measure(db: World, w: Window, team: string | null, channels: ReadonlySe
     }
   return n;
 }
+
+const REFERRAL_FIGURES: [ReferralEvent, LoopFigureKey][] = [
+  ['submitted', 'referralsSubmitted'],
+  ['accepted', 'referralsAccepted'],
+  ['filedCriminal', 'filedCriminal'],
+  ['filedAdministrative', 'filedAdministrative'],
+  ['rejected', 'referralsRejected'],
+];
 
 const STAGES: Record<LoopStage, LoopFigureKey[]> = {
   warning: ['alertsRaised', 'alertsActed'],
@@ -246,13 +280,13 @@ function linkFor(key: LoopFigureKey, w: Window, team: string | null, channels: r
     case 'agentFirms':
       return { screen: 'graph', params: { types: 'agent_firm', from: w.from, to: w.to } };
     case 'gangs':
-      return { screen: 'cases', params: {} };
+      return { screen: 'cases', params: { target: 'gang', createdFrom: w.from, createdTo: w.to, ...(team !== null ? { team } : {}) } };
     case 'referralsSubmitted':
     case 'referralsAccepted':
     case 'filedCriminal':
     case 'filedAdministrative':
     case 'referralsRejected':
-      return { screen: 'referrals', params: {} };
+      return { screen: 'referrals', params: { event: REFERRAL_FIGURES.find(([, k]) => k === key)![0], from: w.from, to: w.to, ...(team !== null ? { team } : {}) } };
     case 'sharingSessions':
     case 'sharingMatches':
       return { screen: 'sharing', params: {} };

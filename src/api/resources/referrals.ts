@@ -1,18 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { request } from '../client';
-import { referralExportSchema, referralPartyCandidatesSchema, referralSchema, type ReferralPatch, type ReferralTracking } from '../schemas';
+import { referralExportSchema, referralPartyCandidatesSchema, referralSchema, type ReferralListQuery, type ReferralPatch, type ReferralTracking } from '../schemas';
 
 export const referralKeys = {
   all: ['referrals'] as const,
   lists: () => [...referralKeys.all, 'list'] as const,
-  list: (filter: { caseId?: string }) => [...referralKeys.lists(), filter] as const,
+  list: (filter: ReferralListQuery) => [...referralKeys.lists(), filter] as const,
   details: () => [...referralKeys.all, 'detail'] as const,
   detail: (id: string) => [...referralKeys.details(), id] as const,
 };
 
 export const referralQueries = {
-  list: (filter: { caseId?: string }) =>
+  list: (filter: ReferralListQuery) =>
     queryOptions({ queryKey: referralKeys.list(filter), queryFn: ({ signal }) => request('/referrals', { query: filter, schema: z.array(referralSchema), signal }) }),
   detail: (id: string) =>
     queryOptions({ queryKey: referralKeys.detail(id), queryFn: ({ signal }) => request(`/referrals/${encodeURIComponent(id)}`, { schema: referralSchema, signal }) }),

@@ -1,6 +1,7 @@
 import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
 import { caseCreateSchema, caseMergeSchema, casePatchSchema, casePreviewRequestSchema, caseQuerySchema, type AuditEvent, type Case, type CasePreview, type Complaint } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
+import { caseInTeam, onDays } from '@/domain/loop';
 import type { World } from '@/domain/world';
 import { checkCaseTransition, denialStatus } from '@/domain/caseWorkflow';
 import { checkVersion, fail, findOr404, get, parseBody, parseQuery, patch, post, requireWriter, type Ctx, type Route } from '../http';
@@ -88,7 +89,11 @@ export const casesRoutes: Route[] = [
     const me = ctx.user.id;
     const due = dueFilter(q.due, Date.now());
     const text = q.q?.trim().toLowerCase();
+    const teamOf = new Map(db.users.map((u) => [u.id, u.team]));
     const matches = (c: Case) =>
+      (!q.target || c.target.kind === q.target) &&
+      (!(q.createdFrom || q.createdTo) || onDays(c.createdAt, q.createdFrom, q.createdTo)) &&
+      caseInTeam(c, q.team, teamOf) &&
       (!q.status?.length || q.status.includes(c.status)) &&
       (!q.priority?.length || q.priority.includes(c.priority)) &&
       (!q.assignee || (q.assignee === 'me' ? c.assigneeId === me : q.assignee === 'unassigned' ? c.assigneeId === null : c.assigneeId === q.assignee)) &&

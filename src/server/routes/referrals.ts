@@ -1,21 +1,26 @@
 import { z } from 'zod';
 import { maskIdNumber } from '@/api/pii';
-import { referralExportRequestSchema, referralPatchSchema, referralTrackingSchema, type Case, type Referral, type ReferralExport, type User } from '@/api/schemas';
+import { referralExportRequestSchema, referralListQuerySchema, referralPatchSchema, referralTrackingSchema, type Case, type Referral, type ReferralExport, type User } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
+import { caseInTeam, onDays, referralEventAt } from '@/domain/loop';
 import { LENDER, POLICE_UNITS } from '@/server/seed/vocab';
 import { piiKey, type World } from '@/domain/world';
 import { blockingIssues, validateReferral, type HashState } from '@/domain/referral-validation';
 import { sha256Hex } from '@/lib/sha256';
 import { applyTracking, caseFollowSteps, draftFacts, isDenial } from '@/domain/referrals';
-import { checkVersion, fail, findOr404, get, parseBody, patch, post, put, requireWriter, type Ctx, type Route } from '../http';
+import { checkVersion, fail, findOr404, get, parseBody, parseQuery, patch, post, put, requireWriter, type Ctx, type Route } from '../http';
 
 const versionOnly = z.object({ version: z.number().int().nonnegative() });
 
 export const referralsRoutes: Route[] = [
   get('/referrals', (ctx) => {
-    const caseId = new URL(ctx.request.url).searchParams.get('caseId');
-    return ctx.db
-      .referrals.filter((r) => !caseId || r.caseId === caseId)
+    const q = parseQuery(ctx, referralListQuerySchema);
+    const teamOf = new Map(ctx.db.users.map((u) => [u.id, u.team]));
+    const cases = new Map(ctx.db.cases.map((k) => [k.id, k]));
+    return ctx.db.referrals
+      .filter((r) => !q.caseId || r.caseId === q.caseId)
+      .filter((r) => !q.event || onDays(referralEventAt(r, q.event), q.from, q.to))
+      .filter((r) => q.team === undefined || caseInTeam(cases.get(r.caseId) ?? { assigneeId: null }, q.team, teamOf))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
   }),
 

@@ -161,6 +161,16 @@ describe('the loop dashboard', () => {
       const query = new URLSearchParams(f.link!.params).toString();
       expect((await listOf(lead, `/complaints?${query}&pageSize=1`)).total, f.key).toBe(f.value);
     }
+    // Gang cases and referral events open the case and referral lists on the same days.
+    const wide = loopReportSchema.parse((await lead.call('GET', '/loop?from=2026-01-01&to=2026-11-23')).body);
+    const others = [...figures(wide).values()].filter((f) => f.link?.screen === 'cases' || f.link?.screen === 'referrals');
+    expect(others.map((f) => f.key).sort()).toEqual(['filedAdministrative', 'filedCriminal', 'gangs', 'referralsAccepted', 'referralsRejected', 'referralsSubmitted']);
+    expect(figures(wide).get('referralsSubmitted')!.value).toBeGreaterThan(0);
+    for (const f of others) {
+      const query = new URLSearchParams(f.link!.params).toString();
+      const count = f.link!.screen === 'cases' ? (await listOf(lead, `/cases?${query}&pageSize=500`)).total : (await lead.call('GET', `/referrals?${query}`)).body.length;
+      expect(count, f.key).toBe(f.value);
+    }
   });
 
   it('an analyst gets their own team whatever they ask for; a lead and the auditor any team', async () => {

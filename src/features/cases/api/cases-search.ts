@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseStatusSchema, prioritySchema, type CaseQuery } from '@/api/schemas';
-import { listParam as list } from '@/lib/url-search';
+import { dayParam, listParam as list } from '@/lib/url-search';
 
 export const CASES_PAGE_SIZE = 20;
 
@@ -12,6 +12,11 @@ export const casesSearchSchema = z.object({
   assignee: z.string().min(1).optional().catch(undefined),
   due: z.enum(['overdue', 'within7', 'within30']).optional().catch(undefined),
   q: z.string().min(1).optional().catch(undefined),
+  /** From the dashboard: gang cases opened on or between two days, in a team. */
+  target: z.enum(['gang', 'agent_firm', 'person']).optional().catch(undefined),
+  createdFrom: dayParam,
+  createdTo: dayParam,
+  team: z.string().min(1).max(64).optional().catch(undefined),
   page: z.coerce.number().int().positive().optional().catch(undefined),
 });
 export type CasesSearch = z.infer<typeof casesSearchSchema>;
@@ -23,6 +28,10 @@ export const toCaseQuery = (s: CasesSearch): CaseQuery => ({
   assignee: s.assignee,
   due: s.due,
   q: s.q,
+  target: s.target,
+  createdFrom: s.createdFrom,
+  createdTo: s.createdTo,
+  team: s.team,
   page: s.page ?? 1,
   pageSize: CASES_PAGE_SIZE,
 });

@@ -1,6 +1,6 @@
 import { useState, type HTMLAttributes, type MouseEvent as ReactMouseEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { caseQueries } from '@/api/resources/cases';
@@ -144,6 +144,23 @@ export function CasesPage({ search, onSearchChange, onOpenCase }: Props) {
           onChange={(v?: CasesSearch['due']) => onSearchChange({ due: v, page: undefined })}
           options={(['overdue', 'within7', 'within30'] as const).map((d) => ({ value: d, label: t(`cases.due.${d}`) }))}
         />
+        {(search.target || search.createdFrom || search.createdTo || search.team) && (
+          <Tag
+            closable
+            color="blue"
+            data-testid="cases-filter-opened"
+            style={{ paddingBlock: 4 }}
+            onClose={() => onSearchChange({ target: undefined, createdFrom: undefined, createdTo: undefined, team: undefined, page: undefined })}
+          >
+            {[
+              search.target && t(`cases.targetKind.${search.target}`),
+              (search.createdFrom || search.createdTo) && t('cases.filter.opened', { from: search.createdFrom ?? '…', to: search.createdTo ?? '…' }),
+              search.team,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Tag>
+        )}
       </Space>
       {body}
       <CreateCaseDialog

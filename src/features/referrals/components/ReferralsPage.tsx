@@ -7,12 +7,15 @@ import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
 import { formatDateTime } from '@/lib/format';
+import { toReferralQuery, type ReferralsSearch } from '../api/referrals-search';
 import { StatusTag } from './StatusTag';
 
-/** 报案材料 list: every referral, most recently changed first. */
-export function ReferralsPage({ onOpen }: { onOpen: (id: string) => void }) {
+type Props = { search: ReferralsSearch; onClearFilter: () => void; onOpen: (id: string) => void };
+
+/** 报案材料 list: every referral (or those a dashboard figure counts), most recently changed first. */
+export function ReferralsPage({ search, onClearFilter, onOpen }: Props) {
   const { t } = useTranslation();
-  const list = useQuery(referralQueries.list({}));
+  const list = useQuery(referralQueries.list(toReferralQuery(search)));
   let body;
   if (list.isPending) body = <LoadingState />;
   else if (list.isError) body = <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
@@ -46,6 +49,13 @@ export function ReferralsPage({ onOpen }: { onOpen: (id: string) => void }) {
     );
   return (
     <Card title={t('referrals.title')} extra={<Typography.Text type="secondary">{t('referrals.subtitle')}</Typography.Text>}>
+      {search.event && (
+        <Tag closable color="blue" data-testid="referrals-filter" onClose={onClearFilter} style={{ marginBottom: 12, paddingBlock: 4 }}>
+          {t(`referrals.list.event.${search.event}`)} · {t('referrals.list.between', { from: search.from ?? '…', to: search.to ?? '…' })}
+          {search.team ? ` · ${search.team}` : ''}
+          {list.data ? ` · ${t('referrals.list.count', { count: list.data.length })}` : ''}
+        </Tag>
+      )}
       {body}
     </Card>
   );
