@@ -22,6 +22,7 @@ test.describe('the loop dashboard', () => {
     await page.getByTestId('loop-period').getByText('近 90 天').click();
     await expect(page).toHaveURL(/days=90/);
     await expect(loop.getByTestId('loop-range')).toHaveText('2026-08-26 至 2026-11-23');
+    await expect(page.getByTestId('loop-body')).toHaveAttribute('data-period', '2026-08-26..2026-11-23');
     const confirmed = await number(page, 'value-agentConfirmed');
     expect(confirmed).toBeGreaterThan(0);
     await page.getByTestId('value-agentConfirmed').getByRole('link').click();
@@ -50,6 +51,7 @@ test.describe('the loop dashboard', () => {
     await page.getByTestId('loop-from').fill('2026-11-01');
     await page.getByTestId('loop-to').fill('2026-11-15');
     await expect(page).toHaveURL(/from=2026-11-01.*to=2026-11-15|to=2026-11-15.*from=2026-11-01/);
+    await expect(page.getByTestId('loop-body')).toHaveAttribute('data-period', '2026-11-01..2026-11-15');
     const received = await number(page, 'value-received');
     await page.reload();
     await expect(page.getByTestId('loop-from')).toHaveValue('2026-11-01');

@@ -117,7 +117,13 @@ function Loop({ search, onSearchChange, onOpen }: Props) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('loop.hint')}
       </Typography.Paragraph>
-      <div aria-busy={report.isFetching} style={{ opacity: report.isPlaceholderData ? 0.6 : 1, transition: 'opacity 0.2s' }}>
+      <div
+        aria-busy={report.isFetching}
+        data-testid="loop-body"
+        // Which period the figures on screen are for: while the next one loads, the last stays, dimmed.
+        data-period={report.data && !report.isPlaceholderData ? `${report.data.from}..${report.data.to}` : ''}
+        style={{ opacity: report.isPlaceholderData ? 0.6 : 1, transition: 'opacity 0.2s' }}
+      >
         {body}
       </div>
     </Card>
