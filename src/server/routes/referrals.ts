@@ -15,12 +15,17 @@ const versionOnly = z.object({ version: z.number().int().nonnegative() });
 export const referralsRoutes: Route[] = [
   get('/referrals', (ctx) => {
     const q = parseQuery(ctx, referralListQuerySchema);
-    const teamOf = new Map(ctx.db.users.map((u) => [u.id, u.team]));
-    const cases = new Map(ctx.db.cases.map((k) => [k.id, k]));
+    // A team is read through the referral's case and its assignee: those maps only when a team is asked for.
+    const inTeam = (() => {
+      if (q.team === undefined) return () => true;
+      const teamOf = new Map(ctx.db.users.map((u) => [u.id, u.team]));
+      const cases = new Map(ctx.db.cases.map((k) => [k.id, k]));
+      return (r: Referral) => caseInTeam(cases.get(r.caseId) ?? { assigneeId: null }, q.team, teamOf);
+    })();
     return ctx.db.referrals
       .filter((r) => !q.caseId || r.caseId === q.caseId)
       .filter((r) => !q.event || onDays(referralEventAt(r, q.event), q.from, q.to))
-      .filter((r) => q.team === undefined || caseInTeam(cases.get(r.caseId) ?? { assigneeId: null }, q.team, teamOf))
+      .filter(inTeam)
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
   }),
 
