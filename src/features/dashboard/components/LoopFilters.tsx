@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Input, Segmented, Select, Space, Tag } from 'antd';
+import { Input, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionQuery } from '@/api/resources/session';
-import { channelSchema, type LoopQuery, type LoopReport } from '@/api/schemas';
+import type { LoopQuery, LoopReport } from '@/api/schemas';
+import { ChannelSelect, TeamSelect } from './ScopeSelects';
 import { DEFAULT_DAYS, PRESET_DAYS, type DashboardSearch, type DashboardSearchPatch } from '../api/dashboard-search';
 
 type Props = { search: DashboardSearch; query: LoopQuery; report: LoopReport | undefined; onSearchChange: (patch: DashboardSearchPatch) => void };
@@ -57,29 +58,9 @@ export function LoopFilters({ search, query, report, onSearchChange }: Props) {
       {role === 'analyst' ? (
         <Tag data-testid="loop-own-team">{t('loop.ownTeam', { team: report?.team ?? '' })}</Tag>
       ) : (
-        <Select
-          data-testid="loop-team"
-          style={{ width: 150 }}
-          allowClear
-          aria-label={t('loop.team')}
-          placeholder={t('loop.allTeams')}
-          value={search.team}
-          onChange={(v) => onSearchChange({ team: v })}
-          options={(report?.teams ?? []).map((team) => ({ value: team, label: team }))}
-        />
+        <TeamSelect testId="loop-team" teams={report?.teams ?? []} value={search.team} onChange={(team) => onSearchChange({ team })} />
       )}
-      <Select
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        data-testid="loop-channel"
-        style={{ width: 220 }}
-        aria-label={t('loop.channel')}
-        placeholder={t('loop.allChannels')}
-        value={search.channel ?? []}
-        onChange={(v) => onSearchChange({ channel: v.length ? v : undefined })}
-        options={channelSchema.options.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-      />
+      <ChannelSelect testId="loop-channel" value={search.channel} onChange={(channel) => onSearchChange({ channel })} />
     </Space>
   );
 }

@@ -1,12 +1,12 @@
 import { DownloadOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Input, Skeleton, Space, Table, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditKeys } from '@/api/resources/audit';
 import { exportLoop, loopQuery } from '@/api/resources/loop';
 import { sessionQuery } from '@/api/resources/session';
-import { channelSchema, type LoopQuery, type LoopReport } from '@/api/schemas';
+import type { LoopQuery, LoopReport } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { beijingDayOf } from '@/domain/time';
 import { monthRange } from '@/domain/loop';
@@ -16,6 +16,7 @@ import type { MonthlySearch, MonthlySearchPatch } from '../api/dashboard-search'
 import { monthlyBlocks } from '../model/monthly';
 import { Change } from './LoopStages';
 import styles from './MonthlyReportPage.module.css';
+import { ChannelSelect, TeamSelect } from './ScopeSelects';
 
 const TrendCharts = lazy(() => import('./TrendCharts').then((m) => ({ default: m.TrendCharts })));
 
@@ -69,29 +70,8 @@ export function MonthlyReportPage({ search, onSearchChange, onOpen }: Props) {
       <Space wrap className={styles.toolbar} size={12}>
         <a href="/dashboard">← {t('loop.monthly.back')}</a>
         <Input type="month" aria-label={t('loop.monthly.month')} data-testid="monthly-month" style={{ width: 160 }} value={month} onChange={(e) => onSearchChange({ month: e.target.value || undefined })} />
-        {role !== 'analyst' && (
-          <Select
-            allowClear
-            data-testid="monthly-team"
-            style={{ width: 150 }}
-            aria-label={t('loop.team')}
-            placeholder={t('loop.allTeams')}
-            value={search.team}
-            onChange={(v) => onSearchChange({ team: v })}
-            options={(report.data?.teams ?? []).map((team) => ({ value: team, label: team }))}
-          />
-        )}
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          style={{ width: 220 }}
-          aria-label={t('loop.channel')}
-          placeholder={t('loop.allChannels')}
-          value={search.channel ?? []}
-          onChange={(v) => onSearchChange({ channel: v.length ? v : undefined })}
-          options={channelSchema.options.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-        />
+        {role !== 'analyst' && <TeamSelect testId="monthly-team" teams={report.data?.teams ?? []} value={search.team} onChange={(team) => onSearchChange({ team })} />}
+        <ChannelSelect value={search.channel} onChange={(channel) => onSearchChange({ channel })} />
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!report.data}>
           {t('loop.monthly.print')}
         </Button>
