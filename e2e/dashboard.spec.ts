@@ -16,7 +16,7 @@ test.describe('the loop dashboard', () => {
     const loop = page.getByTestId('loop');
     await expect(loop.getByTestId('loop-range')).toHaveText('2026-10-25 至 2026-11-23');
     for (const stage of ['warning', 'identify', 'respond', 'report', 'share']) await expect(page.getByTestId(`stage-${stage}`)).toBeVisible();
-    // Nothing warns yet: the stage says so instead of showing zeros.
+    // Alerts belong to the institution, not to the analyst's own team: the stage says so instead of showing zeros.
     await expect(page.getByTestId('value-alertsRaised')).toHaveText('未统计');
 
     await page.getByTestId('loop-period').getByText('近 90 天').click();
@@ -73,6 +73,8 @@ test.describe('the loop dashboard', () => {
     // The lead's figures replace the analyst's once they arrive: every team's complaints, and unassigned ones.
     await expect.poll(() => number(page, 'value-received')).toBeGreaterThan(own);
     const all = await number(page, 'value-received');
+    // For every team the 预警 stage is measured: the alerts the rules raised in the period.
+    expect(await number(page, 'value-alertsRaised')).toBeGreaterThanOrEqual(0);
     await page.getByTestId('loop-team').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '消保二组' }).click();
     await expect(page).toHaveURL(/team=/);

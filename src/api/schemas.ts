@@ -85,6 +85,9 @@ export type Signal = z.infer<typeof signalSchema>;
 
 export const gradeSchema = z.enum(['level1', 'level2', 'normal']); // 一级 / 二级 / 正常
 export type Grade = z.infer<typeof gradeSchema>;
+/** 情绪导向: wording that signals escalation (群访, 媒体曝光, 起诉, 集体投诉), or that a person may harm themselves. */
+export const moodSchema = z.enum(['escalation', 'self_harm']);
+export type Mood = z.infer<typeof moodSchema>;
 
 // ---------- Complaints ----------
 export const channelSchema = z.enum([
@@ -168,6 +171,8 @@ export const complaintSchema = z.object({
   templateFamilySize: z.number().int().nonnegative(),
   evidenceIds: z.array(id),
   notes: z.array(noteSchema),
+  /** 情绪导向 read from the wording: escalation (群访, 媒体曝光…) or a person who may harm themselves. */
+  mood: moodSchema.nullish(),
   version,
   updatedAt: isoDateTime,
 });
@@ -490,9 +495,12 @@ export const auditActionSchema = z.enum([
   'trail_verify',
   'sharing',
   'institution_update',
+  'alert',
+  'alert_rule_change',
+  'demo_wave',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
-export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system', 'sharing', 'institution']);
+export const recordTypeSchema = z.enum(['complaint', 'customer', 'case', 'evidence', 'referral', 'entity', 'user', 'system', 'sharing', 'institution', 'alert']);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
 /**
@@ -551,6 +559,15 @@ export const auditKindSchema = z.enum([
   'institutionSaved',
   'peerAdded',
   'peerRevoked',
+  'alertRaised',
+  'alertGrew',
+  'alertAcknowledged',
+  'alertAssigned',
+  'alertSnoozed',
+  'alertClosed',
+  'alertCase',
+  'alertRule',
+  'demoWave',
 ]);
 export type AuditKind = z.infer<typeof auditKindSchema>;
 export const auditDetailSchema = z.object({
@@ -611,6 +628,8 @@ export const complaintQuerySchema = z.object({
   /** Open work past or near its deadline; or answered work, within its deadline (met) or after it (late). */
   deadline: z.enum(['overdue', 'within1', 'within3', 'within7', 'met', 'late']).optional(),
   family: z.string().optional(),
+  /** The complaints behind an early-warning alert. */
+  alert: z.string().max(64).optional(),
   /** Received on or after / on or before these Beijing calendar days. */
   receivedFrom: calendarDay.optional(),
   receivedTo: calendarDay.optional(),
@@ -863,7 +882,7 @@ export const loopFigureKeySchema = z.enum([
 ]);
 export type LoopFigureKey = z.infer<typeof loopFigureKeySchema>;
 /** Where a figure's records are listed: a screen and its URL filters. */
-export const loopLinkSchema = z.object({ screen: z.enum(['queue', 'cases', 'referrals', 'sharing', 'graph']), params: z.record(z.string(), z.string()) });
+export const loopLinkSchema = z.object({ screen: z.enum(['queue', 'cases', 'referrals', 'sharing', 'graph', 'alerts']), params: z.record(z.string(), z.string()) });
 export type LoopLink = z.infer<typeof loopLinkSchema>;
 export const loopFigureSchema = z.object({
   key: loopFigureKeySchema,
@@ -1152,3 +1171,101 @@ export const sharingOverviewSchema = z.object({ self: institutionSchema.nullable
 export type SharingOverview = z.infer<typeof sharingOverviewSchema>;
 export const sharingSignedSchema = z.object({ session: sharingSessionSchema, file: sharingFileSchema });
 export const sharingReportSchema = z.object({ fileName: z.string(), csv: z.string() });
+
+// ---------- Early warning (预警) ----------
+export const alertRuleIdSchema = z.enum(['familyGrowth', 'sharedEntity', 'level1Wording', 'multiChannel', 'channelSpike', 'deadlineRisk', 'escalationWave', 'selfHarm']);
+export type AlertRuleId = z.infer<typeof alertRuleIdSchema>;
+export const alertSeveritySchema = z.enum(['urgent', 'high', 'medium', 'low']);
+export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
+export const alertStatusSchema = z.enum(['open', 'acknowledged', 'snoozed', 'closed']);
+export type AlertStatus = z.infer<typeof alertStatusSchema>;
+
+/** A lead's tuning of one rule: `threshold` in the rule's own unit (members, borrowers, σ…), the window in hours. */
+export const alertRuleSchema = z.object({
+  id: alertRuleIdSchema,
+  enabled: z.boolean(),
+  threshold: z.number().positive().max(10_000).nullable(),
+  windowHours: z.number().int().positive().max(24 * 366),
+  version,
+  updatedAt: isoDateTime,
+  updatedById: id.nullable(),
+});
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+export const alertRulePatchSchema = z.object({
+  version,
+  enabled: z.boolean().optional(),
+  threshold: z.number().positive().max(10_000).optional(),
+  windowHours: z.number().int().positive().max(24 * 366).optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type AlertRulePatch = z.infer<typeof alertRulePatchSchema>;
+
+/** What an alert is about: the family, the shared number, the borrower, the channel, the complaint or the team. */
+export const alertSubjectSchema = z.object({
+  type: z.enum(['family', 'entity', 'customer', 'channel', 'complaint', 'institution']),
+  id: z.string(),
+  label: z.string(),
+});
+export const alertSchema = z.object({
+  id,
+  rule: alertRuleIdSchema,
+  /** Two findings with the same key are one alert: a later one updates it. */
+  key: z.string(),
+  severity: alertSeveritySchema,
+  status: alertStatusSchema,
+  subject: alertSubjectSchema,
+  /** The numbers that triggered it, named for the explanation's sentence (count, threshold, hours…). */
+  figures: z.record(z.string(), z.union([z.number(), z.string()])),
+  complaintIds: z.array(id),
+  raisedAt: isoDateTime,
+  updatedAt: isoDateTime,
+  /** How many times the rule found it (1 when raised; more as a duplicate updated it). */
+  fired: z.number().int().positive(),
+  assigneeId: id.nullable(),
+  snoozedUntil: isoDateTime.nullable(),
+  acknowledgedById: id.nullable(),
+  acknowledgedAt: isoDateTime.nullable(),
+  caseId: id.nullable(),
+  version,
+});
+export type Alert = z.infer<typeof alertSchema>;
+export const alertQuerySchema = z.object({
+  status: csv(alertStatusSchema),
+  severity: csv(alertSeveritySchema),
+  rule: csv(alertRuleIdSchema),
+  assignee: z.string().max(64).optional(),
+  page: z.coerce.number().int().positive().optional(),
+  pageSize: z.coerce.number().int().positive().max(200).optional(),
+});
+export type AlertQuery = z.infer<typeof alertQuerySchema>;
+export const alertPatchSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('acknowledge'), version }),
+  z.object({ action: z.literal('assign'), version, assigneeId: id.nullable() }),
+  z.object({ action: z.literal('snooze'), version, hours: z.number().int().min(1).max(24 * 30) }),
+  z.object({ action: z.literal('close'), version, reason: z.string().trim().max(500).optional() }),
+  z.object({ action: z.literal('reopen'), version }),
+]);
+export type AlertPatch = z.infer<typeof alertPatchSchema>;
+export const alertCaseSchema = z.object({ version, title: z.string().trim().min(1).max(200), priority: prioritySchema });
+export type AlertCase = z.infer<typeof alertCaseSchema>;
+export const alertCaseResultSchema = z.object({ alert: alertSchema, case: caseSchema });
+export type AlertCaseResult = z.infer<typeof alertCaseResultSchema>;
+/** The header's count: open (not snoozed, not closed) alerts, and the newest one for the live notice. */
+export const alertSummarySchema = z.object({
+  open: z.number().int().nonnegative(),
+  urgent: z.number().int().nonnegative(),
+  latest: alertSchema.nullable(),
+});
+export type AlertSummary = z.infer<typeof alertSummarySchema>;
+export const alertEvaluationSchema = z.object({ raised: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), evaluatedAt: isoDateTime });
+export type AlertEvaluation = z.infer<typeof alertEvaluationSchema>;
+/** The demo's "a wave arrives": templated complaints filed now in existing borrowers' names. */
+export const demoWaveSchema = z.object({
+  size: z.number().int().min(1).max(500).default(6),
+  family: id.optional(),
+  channel: channelSchema.default('12378'),
+  mood: z.enum(['none', 'escalation', 'self_harm']).default('none'),
+});
+export type DemoWave = z.infer<typeof demoWaveSchema>;
+export const demoWaveResultSchema = z.object({ complaintIds: z.array(id), family: id, raised: z.number().int().nonnegative(), updated: z.number().int().nonnegative() });
+export type DemoWaveResult = z.infer<typeof demoWaveResultSchema>;

@@ -64,6 +64,15 @@ describe('audit events as sentences', () => {
       sharingImported: { to: 'response' },
       peerRevoked: { to: 'revoked' },
       institutionSaved: { to: 'renamed' },
+      alertRaised: { text: 'familyGrowth', to: 'u-lead-1' },
+      alertGrew: { text: 'familyGrowth' },
+      alertAcknowledged: { text: 'selfHarm' },
+      alertAssigned: { text: 'sharedEntity', to: 'u-lead-1' },
+      alertSnoozed: { text: 'channelSpike', count: 24 },
+      alertClosed: { text: 'multiChannel', to: 'closed' },
+      alertCase: { text: 'familyGrowth', related: { type: 'case', id: 'case-1' } },
+      alertRule: { text: 'familyGrowth', ids: ['threshold', 'enabled'], from: '5|true', to: '8|false' },
+      demoWave: { text: 'tf-0002', count: 6 },
     };
     for (const kind of auditKindSchema.options) {
       for (const t of [zh, english]) {

@@ -101,6 +101,23 @@ export function describeAuditEvent(e: AuditEvent, t: Translate, nameOf: NameOf):
       return k(d.kind, { text: d.text ?? '' });
     case 'peerRevoked':
       return k(d.to === 'restored' ? 'peerRestored' : 'peerRevoked', { text: d.text ?? '' });
+    case 'alertRaised':
+      return k(d.to ? 'alertRaisedTo' : 'alertRaised', { rule: value('alertRule', d.text), count: d.count ?? 0, to: nameOf(d.to) });
+    case 'alertGrew':
+    case 'alertSnoozed':
+      return k(d.kind, { rule: value('alertRule', d.text), count: d.count ?? 0 });
+    case 'alertAssigned':
+      return k(d.to ? 'alertAssigned' : 'alertUnassigned', { rule: value('alertRule', d.text), to: nameOf(d.to) });
+    case 'alertAcknowledged':
+      return k(d.kind, { rule: value('alertRule', d.text) });
+    case 'alertClosed':
+      return k(d.to === 'reopened' ? 'alertReopened' : 'alertClosed', { rule: value('alertRule', d.text) });
+    case 'alertCase':
+      return k(d.kind, { rule: value('alertRule', d.text), related });
+    case 'alertRule':
+      return k(d.kind, { rule: value('alertRule', d.text), changes: alertRuleChanges(d.ids, d.from, d.to, k) });
+    case 'demoWave':
+      return k(d.kind, { count: d.count ?? 0, text: d.text ?? '' });
     case 'referralApproved':
     case 'signedIn':
     case 'accountLocked':
@@ -109,4 +126,12 @@ export function describeAuditEvent(e: AuditEvent, t: Translate, nameOf: NameOf):
     case 'demoReset':
       return k(d.kind);
   }
+}
+
+/** A rule change as "阈值 5 → 8、启用 是 → 否": fields in `ids`, old and new values in `from`/`to`, `|`-separated in the same order. */
+function alertRuleChanges(fields: readonly string[] | undefined, from: string | null | undefined, to: string | null | undefined, k: Translate): string {
+  const before = (from ?? '').split('|');
+  const after = (to ?? '').split('|');
+  const shown = (field: string, v: string | undefined) => (field === 'enabled' ? k(`yesNo.${v}`) : (v ?? ''));
+  return (fields ?? []).map((f, i) => `${k(`alertField.${f}`)} ${shown(f, before[i])} → ${shown(f, after[i])}`).join(k('listSep'));
 }

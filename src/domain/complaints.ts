@@ -8,7 +8,8 @@ import type { World } from './world';
 import { DAY_MS, deadlineOutcome, deadlineWindowPredicate } from './deadlines';
 import { beijingDayStart, isoToMs } from './time';
 
-export type QueryContext = { userId: string; now: Date };
+/** `alertComplaints`: the complaints behind an alert, for the queue's alert filter. */
+export type QueryContext = { userId: string; now: Date; alertComplaints?: (alertId: string) => readonly string[] };
 export type SortField = NonNullable<ComplaintQuery['sort']>;
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -137,6 +138,10 @@ function buildPredicates(query: ComplaintQuery, ctx: QueryContext, items: readon
     predicates.push((i) => inWindow(statusOf.get(status[i])!, dueAt[i]));
   }
   if (query.family) oneOf([query.family], (c) => [c.family, c.codes.family]);
+  if (query.alert !== undefined) {
+    const wanted = new Set(ctx.alertComplaints?.(query.alert) ?? []);
+    predicates.push((i) => wanted.has(items[i].id));
+  }
   if (query.team !== undefined) oneOf(users.filter((u) => u.team === query.team).map((u) => u.id), (c) => [c.assignee, c.codes.assignee]);
   if (query.team !== undefined && !users.some((u) => u.team === query.team)) predicates.push(() => false);
   if (query.receivedFrom || query.receivedTo) {
@@ -303,7 +308,7 @@ export function queryComplaints(db: World, query: ComplaintQuery, ctx: QueryCont
 
   // Filter in storage order first, then walk the sort order reading only the marks: a record is touched
   // only for the page.
-  const predicates = buildPredicates(query, ctx, all, db.users, () => index.columns(all, revision));
+  const predicates = buildPredicates(query, { ...ctx, alertComplaints: (id) => db.alerts?.find((a) => a.id === id)?.complaintIds ?? [] }, all, db.users, () => index.columns(all, revision));
   let total = all.length;
   let matches: Uint8Array | null = null;
   if (predicates.length > 0) {

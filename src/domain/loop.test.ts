@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loopReportSchema, type Case, type LoopFigureKey, type LoopReport, type Referral } from '@/api/schemas';
+import { loopReportSchema, type Alert, type Case, type LoopFigureKey, type LoopReport, type Referral } from '@/api/schemas';
 import { deadlineOutcome } from './deadlines';
 import { filedAs, lastDays, loopReport, median, monthRange, onDays, previousPeriod, referralEventAt } from './loop';
 import { queryComplaints } from './complaints';
@@ -101,11 +101,24 @@ describe('loopReport', () => {
     expect(figure(r, 'sharingSessions').value).toBe(0);
   });
 
-  it('the early-warning stage is not measured yet: no figure pretends to be a zero', () => {
-    const r = loopReport(world(), { from: '2026-11-14', to: '2026-11-20' }, lead, now);
+  it('counts the alerts raised in the period and those acted on, for the whole institution only', () => {
+    const db = world();
+    const alert = (id: string, raisedAt: string, acted: Partial<Alert>) =>
+      ({ id, raisedAt, status: 'open', acknowledgedAt: null, caseId: null, ...acted }) as unknown as Alert;
+    db.alerts.push(
+      alert('al-1', '2026-11-15T02:00:00.000Z', {}),
+      alert('al-2', '2026-11-16T02:00:00.000Z', { status: 'acknowledged', acknowledgedAt: '2026-11-16T03:00:00.000Z' }),
+      alert('al-3', '2026-11-17T02:00:00.000Z', { caseId: 'case-1' }),
+      alert('al-4', '2026-11-18T02:00:00.000Z', { status: 'closed' }),
+      alert('al-5', '2026-11-10T02:00:00.000Z', { status: 'acknowledged', acknowledgedAt: '2026-11-10T03:00:00.000Z' }),
+    );
+    const r = loopReport(db, { from: '2026-11-14', to: '2026-11-20' }, lead, now);
     const warning = r.stages.find((s) => s.stage === 'warning')!;
-    expect(warning.available).toBe(false);
-    expect(warning.figures.every((f) => f.value === null && f.link === null)).toBe(true);
+    expect(warning.available).toBe(true);
+    expect(figure(r, 'alertsRaised')).toMatchObject({ value: 4, previous: 1, link: { screen: 'alerts', params: { from: '2026-11-14', to: '2026-11-20' } } });
+    expect(figure(r, 'alertsActed')).toMatchObject({ value: 3, previous: 1 });
+    const oneTeam = loopReport(db, { from: '2026-11-14', to: '2026-11-20', team: '消保一组' }, lead, now);
+    expect(figure(oneTeam, 'alertsRaised')).toMatchObject({ value: null, link: null });
   });
 
   it('an analyst sees their own team whatever they ask for; a lead may pick one', () => {

@@ -199,6 +199,18 @@ function measure(db: World, w: Window, team: string | null, channels: ReadonlySe
   n.answeredOnTime = onTime + legitimateOnTime;
   n.answeredLate = late + legitimateLate;
   n.falseMaterialBorrowers = falseMaterial.size;
+  // Alerts belong to the institution, not to a team or a channel: measured only for the whole.
+  if (team === null && !channels) {
+    let raised = 0;
+    let acted = 0;
+    for (const a of db.alerts ?? []) {
+      if (!within(w, a.raisedAt)) continue;
+      raised++;
+      if (a.acknowledgedAt || a.caseId || a.status === 'closed') acted++;
+    }
+    n.alertsRaised = raised;
+    n.alertsActed = acted;
+  }
   const days = median(handling);
   n.medianHandlingDays = days === null ? null : Math.round(days * 10) / 10;
 
@@ -287,6 +299,9 @@ function linkFor(key: LoopFigureKey, w: Window, team: string | null, channels: r
     case 'filedAdministrative':
     case 'referralsRejected':
       return { screen: 'referrals', params: { event: REFERRAL_FIGURES.find(([, k]) => k === key)![0], from: w.from, to: w.to, ...(team !== null ? { team } : {}) } };
+    case 'alertsRaised':
+    case 'alertsActed':
+      return { screen: 'alerts', params: { from: w.from, to: w.to } };
     case 'sharingSessions':
     case 'sharingMatches':
       return { screen: 'sharing', params: {} };
@@ -341,8 +356,7 @@ export function loopReport(db: World, query: LoopQuery, viewer: Pick<User, 'role
   const b = measure(db, before, team, channelSet, prepared);
   const stages = (Object.keys(STAGES) as LoopStage[]).map((stage) => ({
     stage,
-    // 预警 has no rules running yet: its figures are unmeasured, not zero.
-    available: stage !== 'warning',
+    available: true,
     figures: STAGES[stage].map(
       (key): LoopFigure => ({ key, value: a[key], previous: b[key], link: a[key] === null ? null : linkFor(key, current, team, channels) }),
     ),

@@ -22,6 +22,8 @@ export function emptyDb(): World {
     referrals: [],
     institutions: [],
     sharing: [],
+    alerts: [],
+    alertRules: [],
     audit: [],
     pii: {},
     session: { userId: 'u-analyst-1' },

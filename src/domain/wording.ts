@@ -69,3 +69,15 @@ export function findPhrases(text: string, list: readonly string[]): string[] {
 export function findUnverifiableStatistics(text: string): string[] {
   return [...new Set(text.match(UNVERIFIABLE_STATISTICS) ?? [])];
 }
+
+/**
+ * 情绪导向, escalation: the complainant threatens to take the matter further and louder. Not a bare 起诉:
+ * borrowers quote collectors' threats to sue them, which is no escalation of theirs.
+ */
+export const ESCALATION_WORDING = ['群访', '集体上访', '集体投诉', '联名投诉', '媒体曝光', '向媒体曝光', '曝光到网上', '找记者', '拉横幅', '提起诉讼'] as const;
+
+/**
+ * 情绪导向, a person at risk: wording that suggests someone may harm themselves. Kept broad on purpose:
+ * a false alarm costs a lead a minute, a missed one may cost a life.
+ */
+export const SELF_HARM_WORDING = ['不想活', '活不下去', '活着没意思', '轻生', '自杀', '跳楼', '寻死', '一死了之', '了结自己', '结束生命', '喝农药', '割腕'] as const;

@@ -1,4 +1,4 @@
-import type { AuditEvent, Case, Complaint, Customer, Entity, Evidence, GraphLayout, Institution, Link, Referral, SharingSession, User } from '@/api/schemas';
+import type { Alert, AlertRule, AuditEvent, Case, Complaint, Customer, Entity, Evidence, GraphLayout, Institution, Link, Referral, SharingSession, User } from '@/api/schemas';
 
 /** Key of a clear personal-data value: `${recordType}:${recordId}:${field}`. */
 export type PiiKey = string;
@@ -23,6 +23,9 @@ export type World = {
   /** The alliance for industry sharing: ourselves (once an admin set us up) and pinned peers. */
   institutions: Institution[];
   sharing: SharingSession[];
+  /** 预警: what the early-warning rules raised, and the rules as a lead tuned them (defaults are not stored). */
+  alerts: Alert[];
+  alertRules: AlertRule[];
   audit: AuditEvent[];
   pii: Record<PiiKey, string>;
   session: { userId: string };

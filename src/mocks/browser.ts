@@ -1,5 +1,6 @@
 import { setupWorker } from 'msw/browser';
-import { configureStore, ensureStored, markStale, serialized } from './store';
+import { ALERT_PASS_MS, runAlertRules } from '@/domain/alerts';
+import { configureStore, ensureStored, markStale, serialized, write } from './store';
 import { generateDemoData } from '@/server/seed/generator';
 import { handlers } from './handlers/all';
 import { indexedDbPersistence } from './persistence';
@@ -53,6 +54,17 @@ export async function startMockWorker(): Promise<void> {
     });
     if (!saved) await serialized(ensureStored);
   }
+  // The demo's schedule for the early-warning rules, as the server's: every tab runs it, and a pass finds
+  // an alert that is still open and updates it rather than raising it twice.
+  setInterval(() => {
+    void serialized(() =>
+      write(async (db) => {
+        const { raised, updated } = runAlertRules(db, new Date());
+        // A pass that changed nothing answers "not modified", which the store takes as nothing to save.
+        return new Response(null, { status: raised.length || updated.length ? 204 : 304 });
+      }),
+    ).catch(() => undefined);
+  }, ALERT_PASS_MS);
   const worker = setupWorker(...handlers);
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
   window.__jianzhengMock = {

@@ -42,6 +42,8 @@ export function serialized<T>(work: () => Promise<T>): Promise<T> {
 function upgraded(db: World): World {
   db.institutions ??= [];
   db.sharing ??= [];
+  db.alerts ??= [];
+  db.alertRules ??= [];
   return db;
 }
 

@@ -141,4 +141,4 @@ function mountContract(app: Hono<{ Variables: Vars }>, r: Route, services: Servi
 }
 
 /** Routes that declare they need no records get none. */
-const emptyWorld: Ctx['db'] = { seed: 0, generatedAt: '', users: [], customers: [], complaints: [], evidence: [], entities: [], links: [], cases: [], referrals: [], institutions: [], sharing: [], audit: [], pii: {}, session: { userId: '' } };
+const emptyWorld: Ctx['db'] = { seed: 0, generatedAt: '', users: [], customers: [], complaints: [], evidence: [], entities: [], links: [], cases: [], referrals: [], institutions: [], sharing: [], alerts: [], alertRules: [], audit: [], pii: {}, session: { userId: '' } };

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { ALERT_PASS_MS, runAlertRules } from '@/domain/alerts';
 import { defaultDataDir, startServer } from './start';
 
 const env = process.env;
@@ -47,6 +48,17 @@ const http = serve({ fetch: app.fetch, port, hostname: host }, () => {
     console.log(`[jianzheng] demo accounts analyst-1 / lead-1 / auditor-1 / admin-1, password: ${server.demoPassword} (also shown on the sign-in page while the data is demo data)`);
   console.log(`[jianzheng] ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://${host}:${port}/`);
 });
+
+// 预警 on a schedule, besides each arrival of complaints: rules about time (a spike, deadlines) fire with no
+// new complaint. Every process may run it; a pass with nothing new writes nothing, and writes are serialised.
+const alertPass = setInterval(() => {
+  server.services.worlds
+    .write((world) => {
+      runAlertRules(world, server.services.now());
+    })
+    .catch((e: unknown) => server.services.logError?.(e, 'alert rules'));
+}, ALERT_PASS_MS);
+alertPass.unref();
 
 let stopping = false;
 async function stop(signal: string) {

@@ -5,9 +5,9 @@
 import type { World } from '@/domain/world';
 
 export type Keyed = { id: string };
-export type Tracked = 'customers' | 'complaints' | 'evidence' | 'entities' | 'links' | 'cases' | 'referrals' | 'users' | 'institutions' | 'sharing';
+export type Tracked = 'customers' | 'complaints' | 'evidence' | 'entities' | 'links' | 'cases' | 'referrals' | 'users' | 'institutions' | 'sharing' | 'alerts' | 'alertRules';
 // Written in this order: a session refers to its institution.
-export const TRACKED: Tracked[] = ['users', 'customers', 'cases', 'complaints', 'evidence', 'entities', 'links', 'referrals', 'institutions', 'sharing'];
+export const TRACKED: Tracked[] = ['users', 'customers', 'cases', 'complaints', 'evidence', 'entities', 'links', 'referrals', 'institutions', 'sharing', 'alerts', 'alertRules'];
 
 /**
  * What one command changed, learnt as it happens rather than by comparing every record afterwards

@@ -11,14 +11,14 @@ import { sql } from 'kysely';
 import type { AuditEvent } from '@/api/schemas';
 import type { World } from '@/domain/world';
 import type { Db, Tx } from './db/database';
-import { caseColumns, complaintColumns, customerColumns, entityColumns, evidenceColumns, institutionColumns, layoutColumns, linkColumns, loadWorld, referralColumns, sharingColumns } from './db/records';
+import { caseColumns, complaintColumns, customerColumns, entityColumns, evidenceColumns, institutionColumns, layoutColumns, linkColumns, alertColumns, alertRuleColumns, loadWorld, referralColumns, sharingColumns } from './db/records';
 import { appendAudit } from './audit';
 import { HttpFailure, fail } from './http';
 import { TRACKED, Tracker, baselineOf, undo, type Changes, type Keyed, type Tracked } from './tracker';
 
 /** Collections whose table is not named after them. */
-const TABLE: Partial<Record<Tracked, 'sharing_sessions'>> = { sharing: 'sharing_sessions' };
-const tableOf = (name: Tracked) => TABLE[name] ?? (name as Exclude<Tracked, 'sharing'>);
+const TABLE: Partial<Record<Tracked, 'sharing_sessions' | 'alert_rules'>> = { sharing: 'sharing_sessions', alertRules: 'alert_rules' };
+const tableOf = (name: Tracked) => TABLE[name] ?? (name as Exclude<Tracked, 'sharing' | 'alertRules'>);
 
 type Snapshot = {
   revision: number;
@@ -212,6 +212,10 @@ function columnsOf(name: Tracked, record: unknown): Record<string, unknown> {
       return institutionColumns(record as never);
     case 'sharing':
       return sharingColumns(record as never);
+    case 'alerts':
+      return alertColumns(record as never);
+    case 'alertRules':
+      return alertRuleColumns(record as never);
     case 'users':
       return {};
   }

@@ -1,6 +1,7 @@
-import { sessionSwitchSchema } from '@/api/schemas';
+import { demoWaveSchema, sessionSwitchSchema } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import { fail, get, parseBody, post, put, type Route } from '@/server/http';
+import { demoWave, WaveRefused } from '@/server/seed/wave';
 import { resetToSeed } from '../store';
 
 /** The demo host's own session: a role switch instead of a sign-in, and a reset to the seed. */
@@ -15,6 +16,17 @@ export const demoSessionRoutes: Route[] = [
     db.session.userId = user.id;
     recordAudit(db, { actorId: user.id, action: 'session_switch', recordType: 'user', recordId: user.id, summary: `demo role ${user.role}`, detail: { kind: 'roleSwitched', to: user.role } });
     return { user, demo: true };
+  }),
+
+  post('/demo/wave', async (ctx) => {
+    const body = await parseBody(ctx, demoWaveSchema);
+    if (ctx.user.role !== 'lead' && ctx.user.role !== 'admin') throw fail(403, 'forbidden', ctx.t('waveNeedsLead'));
+    try {
+      return demoWave(ctx.db, body, ctx.user, ctx.now());
+    } catch (e) {
+      if (e instanceof WaveRefused) throw fail(422, 'validation', ctx.t('waveNoFamily'));
+      throw e;
+    }
   }),
 
   post('/demo/reset', async () => {

@@ -2,7 +2,7 @@
  * Records ↔ rows. Each table keeps the contract's record in `doc` and, beside it, the columns that
  * queries filter, sort, join and lock on; this module is the one place that derives those columns.
  */
-import { complaintRowSchema, signalCodeSchema, type AuditEvent, type Case, type Channel, type Complaint, type ComplaintStatus, type Customer, type Entity, type Evidence, type GraphLayout, type Institution, type Link, type Referral, type SharingSession, type User } from '@/api/schemas';
+import { complaintRowSchema, signalCodeSchema, type AuditEvent, type Case, type Channel, type Complaint, type ComplaintStatus, type Customer, type Entity, type Evidence, type GraphLayout, type Institution, type Link, type Referral, type SharingSession, type User, type Alert, type AlertRule } from '@/api/schemas';
 import { CHANNEL_RANK, STATUS_RANK } from '@/domain/complaints';
 import { answeredAtOf } from '@/domain/deadlines';
 import type { World } from '@/domain/world';
@@ -50,6 +50,8 @@ export const entityColumns = (e: Entity) => ({ id: e.id, type: e.type, doc: JSON
 export const linkColumns = (l: Link) => ({ id: l.id, source: l.source, target: l.target, type: l.type, doc: JSON.stringify(l) });
 export const institutionColumns = (i: Institution) => ({ id: i.id, self: i.self, revoked: i.revoked, version: i.version, doc: JSON.stringify(i) });
 export const sharingColumns = (s: SharingSession) => ({ id: s.id, peer_id: s.peerId, status: s.status, version: s.version, doc: JSON.stringify(s) });
+export const alertColumns = (a: Alert) => ({ id: a.id, key: a.key, rule: a.rule, status: a.status, severity: a.severity, raised_at: a.raisedAt, version: a.version, doc: JSON.stringify(a) });
+export const alertRuleColumns = (r: AlertRule) => ({ id: r.id, version: r.version, doc: JSON.stringify(r) });
 export const layoutColumns = (g: GraphLayout) => ({ case_id: g.caseId, version: g.version, doc: JSON.stringify(g) });
 
 export const userFromRow = (r: { id: string; name: string; role: string; team: string; away: boolean; capacity: number }): User => ({
@@ -87,7 +89,7 @@ const docs = async <T,>(rows: Promise<{ doc: unknown }[]>) => (await rows).map((
 
 /** Every record, as the rules read them. The pii table is read only by the reveal and the referral export. */
 export async function loadWorld(db: Db | Tx): Promise<World> {
-  const [users, customers, complaints, evidence, entities, links, cases, referrals, institutions, sharing, layouts, audit, pii, generatedAt, seed] = await Promise.all([
+  const [users, customers, complaints, evidence, entities, links, cases, referrals, institutions, sharing, alerts, alertRules, layouts, audit, pii, generatedAt, seed] = await Promise.all([
     db.selectFrom('users').select(['id', 'name', 'role', 'team', 'away', 'capacity']).orderBy('id').execute(),
     docs<Customer>(db.selectFrom('customers').select('doc').orderBy('id').execute()),
     docs<Complaint>(db.selectFrom('complaints').select('doc').orderBy('id').execute()),
@@ -98,6 +100,8 @@ export async function loadWorld(db: Db | Tx): Promise<World> {
     docs<Referral>(db.selectFrom('referrals').select('doc').orderBy('id').execute()),
     docs<Institution>(db.selectFrom('institutions').select('doc').orderBy('id').execute()),
     docs<SharingSession>(db.selectFrom('sharing_sessions').select('doc').orderBy('id').execute()),
+    docs<Alert>(db.selectFrom('alerts').select('doc').orderBy('id').execute()),
+    docs<AlertRule>(db.selectFrom('alert_rules').select('doc').orderBy('id').execute()),
     docs<GraphLayout>(db.selectFrom('graph_layouts').select('doc').execute()),
     db.selectFrom('audit_events').select(['id', 'at', 'actor_id', 'action', 'record_type', 'record_id', 'summary', 'reason', 'detail']).orderBy('seq').execute(),
     db.selectFrom('pii').select(['key', 'value']).execute(),
@@ -117,6 +121,8 @@ export async function loadWorld(db: Db | Tx): Promise<World> {
     referrals,
     institutions,
     sharing,
+    alerts,
+    alertRules,
     audit: audit.map(auditFromRow),
     pii: Object.fromEntries(pii.map((p) => [p.key, p.value])),
     session: { userId: '' },

@@ -54,6 +54,8 @@ export type Tables = {
   graph_layouts: { case_id: string; version: number; doc: Json };
   institutions: { id: string; self: boolean; revoked: boolean; version: number; doc: Json };
   sharing_sessions: { id: string; peer_id: string; status: string; version: number; doc: Json };
+  alerts: { id: string; key: string; rule: string; status: string; severity: string; raised_at: Time; version: number; doc: Json };
+  alert_rules: { id: string; version: number; doc: Json };
   pii: { key: string; value: string };
   uploads: { id: string; user_id: string; file_name: string; size: number; complaint_id: string | null; case_id: string | null; created_at: ColumnType<string, string | Date | undefined, string | Date> };
   upload_chunks: { upload_id: string; index: number; bytes: Uint8Array };

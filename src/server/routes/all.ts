@@ -1,4 +1,5 @@
 import type { Route } from '../http';
+import { alertsRoutes } from './alerts';
 import { auditRoutes } from './audit';
 import { boardRoutes } from './board';
 import { casesRoutes } from './cases';
@@ -23,4 +24,5 @@ export const contractRoutes: Route[] = [
   ...referralsRoutes,
   ...auditRoutes,
   ...sharingRoutes,
+  ...alertsRoutes,
 ];

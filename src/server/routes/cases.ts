@@ -1,5 +1,5 @@
 import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
-import { caseCreateSchema, caseMergeSchema, casePatchSchema, casePreviewRequestSchema, caseQuerySchema, type AuditEvent, type Case, type CasePreview, type Complaint } from '@/api/schemas';
+import { caseCreateSchema, caseMergeSchema, casePatchSchema, casePreviewRequestSchema, caseQuerySchema, type AuditEvent, type Case, type CasePreview, type Complaint, type User } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import { caseInTeam, onDays } from '@/domain/loop';
 import type { World } from '@/domain/world';
@@ -82,6 +82,42 @@ function requireCaseWriter(ctx: Ctx) {
   return requireWriter(ctx);
 }
 
+/** A new case from picked complaints and graph entities: the cases screen's command, and an alert's. */
+export function createCase(ctx: Ctx, body: ReturnType<typeof caseCreateSchema.parse>, user: User): Case {
+  const db = ctx.db;
+  if (body.assigneeId && body.assigneeId !== user.id && user.role !== 'lead') throw fail(403, 'forbidden', ctx.t('caseAssignOthers'));
+  const now = ctx.now();
+  const iso = now.toISOString();
+  // A complaint picked by id joins (the user picked it); one that only comes along through the graph entities
+  // moves out of another case only when the user said so.
+  const complaints = candidateComplaints(ctx, body.complaintIds, body.entityIds).filter((c) => body.inOtherCase === 'move' || !c.caseId || body.complaintIds.includes(c.id));
+  if (complaints.length === 0 && body.entityIds.length === 0) throw fail(422, 'validation', ctx.t('caseNeedsComplaints'));
+  const kase: Case = {
+    id: `case-${String(db.cases.length + 1).padStart(4, '0')}-${now.getTime().toString(36)}`,
+    title: body.title,
+    status: 'new',
+    priority: body.priority,
+    assigneeId: body.assigneeId ?? user.id,
+    target: { kind: body.targetKind ?? 'gang', label: body.title, entityIds: body.entityIds },
+    complaintIds: [],
+    entityIds: body.entityIds,
+    evidenceIds: [],
+    referralIds: [],
+    notes: [],
+    policeReceiptNo: null,
+    acceptedAt: null,
+    filedAt: null,
+    dueAt: new Date(now.getTime() + 30 * DAY).toISOString(),
+    createdAt: iso,
+    updatedAt: iso,
+    version: 1,
+  };
+  db.cases.push(kase);
+  recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'case', recordId: kase.id, summary: `${kase.title} (${complaints.length})`, detail: { kind: 'caseCreated', text: kase.title, count: complaints.length } }, now);
+  attachComplaints(db, kase, complaints, iso, user.id, 'case_create');
+  return kase;
+}
+
 export const casesRoutes: Route[] = [
   get('/cases', (ctx) => {
     const db = ctx.db;
@@ -136,42 +172,7 @@ export const casesRoutes: Route[] = [
     };
   }),
 
-  post('/cases', async (ctx) => {
-    const db = ctx.db;
-    const body = await parseBody(ctx, caseCreateSchema);
-    const user = requireCaseWriter(ctx);
-    if (body.assigneeId && body.assigneeId !== user.id && user.role !== 'lead') throw fail(403, 'forbidden', ctx.t('caseAssignOthers'));
-    const now = new Date();
-    const iso = now.toISOString();
-    // A complaint picked by id joins (the user picked it); one that only comes along through the graph entities
-    // moves out of another case only when the user said so.
-    const complaints = candidateComplaints(ctx, body.complaintIds, body.entityIds).filter((c) => body.inOtherCase === 'move' || !c.caseId || body.complaintIds.includes(c.id));
-    if (complaints.length === 0 && body.entityIds.length === 0) throw fail(422, 'validation', ctx.t('caseNeedsComplaints'));
-    const kase: Case = {
-      id: `case-${String(db.cases.length + 1).padStart(4, '0')}-${now.getTime().toString(36)}`,
-      title: body.title,
-      status: 'new',
-      priority: body.priority,
-      assigneeId: body.assigneeId ?? user.id,
-      target: { kind: body.targetKind ?? 'gang', label: body.title, entityIds: body.entityIds },
-      complaintIds: [],
-      entityIds: body.entityIds,
-      evidenceIds: [],
-      referralIds: [],
-      notes: [],
-      policeReceiptNo: null,
-      acceptedAt: null,
-      filedAt: null,
-      dueAt: new Date(now.getTime() + 30 * DAY).toISOString(),
-      createdAt: iso,
-      updatedAt: iso,
-      version: 1,
-    };
-    db.cases.push(kase);
-    recordAudit(db, { actorId: user.id, action: 'case_create', recordType: 'case', recordId: kase.id, summary: `${kase.title} (${complaints.length})`, detail: { kind: 'caseCreated', text: kase.title, count: complaints.length } }, now);
-    attachComplaints(db, kase, complaints, iso, user.id, 'case_create');
-    return kase;
-  }),
+  post('/cases', async (ctx) => createCase(ctx, await parseBody(ctx, caseCreateSchema), requireCaseWriter(ctx))),
 
   patch('/cases/:id', async (ctx) => {
     const db = ctx.db;

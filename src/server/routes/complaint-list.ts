@@ -58,6 +58,7 @@ export function complaintListRoutes(services: Services): Route[] {
           else if (q.deadline)
             all.push(eb.and([eb('status', 'in', OPEN), eb('due_at', '>=', new Date(now).toISOString()), eb('due_at', '<=', new Date(now + WINDOW_DAYS[q.deadline] * DAY_MS).toISOString())]));
           if (q.family) all.push(eb('family_id', '=', q.family));
+          if (q.alert) all.push(eb('id', 'in', eb.selectFrom('alerts').select(sql<string>`jsonb_array_elements_text(doc->'complaintIds')`.as('cid')).where('id', '=', q.alert)));
           if (q.team !== undefined) all.push(eb('assignee_id', 'in', eb.selectFrom('users').select('id').where('team', '=', q.team)));
           if (q.receivedFrom) all.push(eb('received_at', '>=', new Date(beijingDayStart(q.receivedFrom)).toISOString()));
           if (q.receivedTo) all.push(eb('received_at', '<', new Date(beijingDayStart(q.receivedTo) + DAY_MS).toISOString()));

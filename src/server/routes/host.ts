@@ -3,10 +3,11 @@
  * reset. Each write runs through the world store, so it is one transaction with its audit event.
  */
 import type { Context } from 'hono';
-import { accountCreateSchema, accountPatchSchema, loginSchema, passwordResetSchema, type Account, type AuditDetail, type DemoInfo, type User } from '@/api/schemas';
+import { demoWaveSchema, accountCreateSchema, accountPatchSchema, loginSchema, passwordResetSchema, type Account, type AuditDetail, type DemoInfo, type User } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import type { Services } from '../app';
 import { verifyTrail } from '../audit';
+import { demoWave, WaveRefused } from '../seed/wave';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { clearedCookie, createSession, sessionCookie } from '../auth/sessions';
 import { readMeta } from '../db/records';
@@ -166,6 +167,26 @@ export const hostRoutes: HostRoute[] = [
       });
       // Every session went with the old data, this one included.
       return jsonResponse({ ok: true }, 200, { 'Set-Cookie': clearedCookie(!!services.secureCookies) });
+    },
+  },
+
+  {
+    method: 'POST',
+    path: '/demo/wave',
+    handle: async (ctx) => {
+      const user = signedIn(ctx);
+      const body = await parseBody(ctx, demoWaveSchema);
+      if (user.role !== 'lead' && user.role !== 'admin') throw fail(403, 'forbidden', ctx.t('waveNeedsLead'));
+      const { services } = ctx;
+      if (!(await readMeta<DemoMeta>(services.database.db, 'demo'))) throw fail(404, 'not_found', ctx.t('demoOnly'));
+      return services.worlds.write((world) => {
+        try {
+          return demoWave(world, body, user, services.now());
+        } catch (e) {
+          if (e instanceof WaveRefused) throw fail(422, 'validation', ctx.t('waveNoFamily'));
+          throw e;
+        }
+      });
     },
   },
 

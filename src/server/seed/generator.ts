@@ -11,6 +11,7 @@ import { piiKey, type World } from '@/domain/world';
 import { ATTR, CONTACT, entityIdForComplaint, entityIdForCustomer, PHONE_OWNER } from '@/domain/conventions';
 import { DAY_MS, dueDate } from '@/domain/deadlines';
 import { scoreAll } from '@/domain/scoring';
+import { moodOf, runAlertRules } from '@/domain/alerts';
 import { createCasesAndReferrals } from './cases';
 import { AUTHENTIC_FINDINGS, FORGERY_FINDINGS, makeEvidence, perceptualHashFor, UNVERIFIED } from './evidenceFactory';
 import { createGangs, type Gang, type GangPerson, type GangPhone } from './gangs';
@@ -152,6 +153,8 @@ export function generateDemoDataWithTruth(opts: GenerateOptions): { db: World; t
     referrals: [],
     institutions: [],
     sharing: [],
+    alerts: [],
+    alertRules: [],
     audit: [],
     pii: toRecord(pii),
     session: { userId: 'u-analyst-1' },
@@ -163,7 +166,13 @@ export function generateDemoDataWithTruth(opts: GenerateOptions): { db: World; t
   createCasesAndReferrals({ rng, db, gangs, nowMs, samples: g.samples, gangOf: g.gangOf, storyCustomerId });
   settleWorkload(db, nowMs);
   // Handled work was answered at its last change: nothing after the answer is generated.
-  for (const c of db.complaints) c.answeredAt = c.status === 'answered' || c.status === 'closed' ? c.updatedAt : null;
+  for (const c of db.complaints) {
+    c.answeredAt = c.status === 'answered' || c.status === 'closed' ? c.updatedAt : null;
+    const mood = moodOf(c.text);
+    if (mood) c.mood = mood;
+  }
+  // The team starts with what the early-warning rules see in the data, as a running system would have.
+  runAlertRules(db, opts.now);
   return { db, truth: groundTruth(db, gangs, g.gangOf) };
 }
 

@@ -197,7 +197,9 @@ describe('the loop dashboard', () => {
     expect(done.report.previousFrom).toBe('2026-10-01');
     const received = done.report.stages.flatMap((s) => s.figures).find((f) => f.key === 'received')!;
     expect(done.csv).toContain(`识别,收到投诉,${received.value},${received.previous}`);
-    expect(done.csv).toContain('预警,触发预警,未统计,未统计');
+    const raised = done.report.stages.flatMap((s) => s.figures).find((f) => f.key === 'alertsRaised')!;
+    expect(raised.value).not.toBeNull();
+    expect(done.csv).toContain(`预警,触发预警,${raised.value},${raised.previous}`);
     expect(await auditCount()).toBe(before + 1);
     const trail = (await auditor.call('GET', `/audit?recordType=system&pageSize=5`)).body.items as { id: string; detail?: { kind: string; text?: string } }[];
     const event = trail.find((e) => e.id === done.auditEventId)!;

@@ -77,7 +77,7 @@ export function LoopStages({ report }: { report: LoopReport }) {
               {i + 1}
             </span>
             <Typography.Text strong>{t(`loopStage.${s.stage}`)}</Typography.Text>
-            {(!s.available || s.stage === 'share') && (
+            {s.stage === 'share' && (
               <Typography.Text type="secondary" className={styles.stageHint}>
                 {t(`loop.stageHint.${s.stage}`)}
               </Typography.Text>
