@@ -200,7 +200,8 @@ describe('accounts (admin)', () => {
 describe('the demo reset', () => {
   it('is the admin’s alone: it restores the seed, ends every session and is the first event of the new trail', async () => {
     const lead = await signIn(USERS.lead);
-    const row = (await lead.call('GET', '/complaints?status=new&pageSize=1')).body.items[0];
+    // A seeded complaint: one that other files' demo waves added would be gone after the reset, not restored.
+    const row = (await lead.call('GET', '/complaints/cmp-000001')).body;
     const noted = await lead.call('PATCH', `/complaints/${row.id}`, { version: row.version, note: '重置前的备注' });
     expect(noted.status).toBe(200);
     for (const name of [USERS.analyst, USERS.lead, USERS.auditor]) {

@@ -37,6 +37,12 @@ const approvedReferral = async (setup: Client): Promise<Referral> => {
   const draft = await readyReferral(setup, (await openCase(setup)).id);
   return (await setup.call('PUT', `/referrals/${draft.id}/approval`, { version: draft.version })).body;
 };
+/** A fresh open alert: a self-harm wave of one raises one alert per complaint. */
+const openAlert = async (setup: Client): Promise<{ id: string; version: number }> => {
+  const wave = (await setup.call('POST', '/demo/wave', { size: 1, mood: 'self_harm' })).body;
+  const items: { id: string; version: number; complaintIds: string[] }[] = (await setup.call('GET', '/alerts?rule=selfHarm&status=open&pageSize=200')).body.items;
+  return items.find((a) => a.complaintIds.includes(wave.complaintIds[0]))!;
+};
 const evidence = async (setup: Client): Promise<Evidence> => {
   const all: Evidence[] = (await setup.call('GET', '/evidence')).body;
   return all[n++ % all.length];
@@ -183,6 +189,32 @@ const WRITES: Write[] = [
       return { method: 'PUT', path: `/referrals/${r.id}/tracking`, body: { action: 'submit', version: r.version, date: '2026-11-23T03:00:00.000Z', policeUnit: '江州市公安局', officer: '李警官', receiptNo: null } };
     },
   },
+  {
+    name: 'acknowledge an alert',
+    allowed: WRITERS,
+    build: async (_as, setup) => {
+      const a = await openAlert(setup);
+      return { method: 'PATCH', path: `/alerts/${a.id}`, body: { action: 'acknowledge', version: a.version } };
+    },
+  },
+  {
+    name: 'open a case from an alert',
+    allowed: WRITERS,
+    build: async (_as, setup) => {
+      const a = await openAlert(setup);
+      return { method: 'POST', path: `/alerts/${a.id}/case`, body: { version: a.version, title: `预警 ${unique()}`, priority: 'high' } };
+    },
+  },
+  { name: 'run the alert rules', allowed: WRITERS, build: async () => ({ method: 'POST', path: '/alerts/evaluate' }) },
+  {
+    name: 'tune an alert rule',
+    allowed: ['lead'],
+    build: async (_as, setup) => {
+      const rule = ((await setup.call('GET', '/alert-rules')).body as { id: string; version: number; windowHours: number }[]).find((r) => r.id === 'multiChannel')!;
+      return { method: 'PATCH', path: '/alert-rules/multiChannel', body: { version: rule.version, windowHours: rule.windowHours === 168 ? 169 : 168 } };
+    },
+  },
+  { name: 'generate a demo wave', allowed: ['lead', 'admin'], build: async () => ({ method: 'POST', path: '/demo/wave', body: { size: 1, channel: 'branch' } }) },
   { name: 'export the audit trail', allowed: EVERYONE, build: async () => ({ method: 'POST', path: '/audit/export?action=login' }) },
   { name: 'verify the audit trail', allowed: ['auditor', 'admin'], build: async () => ({ method: 'POST', path: '/audit/verify' }) },
   {
