@@ -334,6 +334,7 @@ export const caseStatusSchema = z.enum([
 ]);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 export const prioritySchema = z.enum(['high', 'medium', 'low']);
+export type Priority = z.infer<typeof prioritySchema>;
 
 export const caseSchema = z.object({
   id,
@@ -1234,6 +1235,9 @@ export const alertQuerySchema = z.object({
   severity: csv(alertSeveritySchema),
   rule: csv(alertRuleIdSchema),
   assignee: z.string().max(64).optional(),
+  /** Raised on or after / on or before these Beijing calendar days (the dashboard's 预警 figures link here). */
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
   page: z.coerce.number().int().positive().optional(),
   pageSize: z.coerce.number().int().positive().max(200).optional(),
 });

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
   FileProtectOutlined,
@@ -14,7 +15,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { App, Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,7 @@ import { LANGUAGES, type Language } from './i18n';
 import { useInAppLinks } from './in-app-links';
 
 const NAV: { path: string; key: string; icon: ReactNode }[] = [
+  { path: '/alerts', key: 'alerts', icon: <AlertOutlined /> },
   { path: '/queue', key: 'queue', icon: <InboxOutlined /> },
   { path: '/cases', key: 'cases', icon: <FolderOpenOutlined /> },
   { path: '/board', key: 'board', icon: <TeamOutlined /> },
@@ -39,6 +41,8 @@ const SHARING_NAV = { path: '/sharing', key: 'sharing', icon: <ShareAltOutlined 
 const ADMIN_NAV = { path: '/admin/users', key: 'admin', icon: <SafetyCertificateOutlined /> };
 
 // Only the demo shows the role picker and the reset: the server-backed app does not download them.
+// The bell polls from every screen; its explanation sentences are small, but keep them off the first chunk.
+const AlertBell = lazy(() => import('@/features/alerts/components/AlertBell').then((m) => ({ default: m.AlertBell })));
 const DemoControls = lazy(() => import('./demo-controls').then((m) => ({ default: m.DemoControls })));
 
 export const ROLE_COLORS: Record<Role, string> = { analyst: 'blue', lead: 'volcano', auditor: 'purple', admin: 'gold' };
@@ -97,6 +101,7 @@ export function RootLayout() {
 
 function HeaderControls() {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const session = useQuery(sessionQuery());
   const demo = session.data?.demo ?? false;
 
@@ -105,6 +110,11 @@ function HeaderControls() {
       {demo && (
         <Suspense fallback={null}>
           <DemoControls currentRole={session.data?.user.role} />
+        </Suspense>
+      )}
+      {session.data && (
+        <Suspense fallback={null}>
+          <AlertBell onOpen={(href) => void navigate({ href })} />
         </Suspense>
       )}
       <Segmented<Language>

@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
+import { alertsSearchSchema, type AlertsSearchPatch } from '@/features/alerts/api/alerts-search';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
 import { dashboardSearchSchema, monthlySearchSchema, type DashboardSearchPatch, type MonthlySearchPatch } from '@/features/dashboard/api/dashboard-search';
 import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
@@ -25,6 +26,7 @@ const ReferralBuilderPage = lazyRouteComponent(() => import('@/features/referral
 const AccountsPage = lazyRouteComponent(() => import('@/features/admin/components/AccountsPage'), 'AccountsPage');
 const SharingPage = lazyRouteComponent(() => import('@/features/sharing/components/SharingPage'), 'SharingPage');
 const MonthlyReportPage = lazyRouteComponent(() => import('@/features/dashboard/components/MonthlyReportPage'), 'MonthlyReportPage');
+const AlertsPage = lazyRouteComponent(() => import('@/features/alerts/components/AlertsPage'), 'AlertsPage');
 const NewReferralPage = lazyRouteComponent(() => import('@/features/referrals/components/NewReferralPage'), 'NewReferralPage');
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -217,11 +219,31 @@ const sharingRoute = createRoute({
   },
 });
 
+/** 预警: the alert inbox; the open alert is in the URL, so a notice or a chat message can link to it. */
+const alertsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/alerts',
+  validateSearch: alertsSearchSchema,
+  component: function AlertsRoute() {
+    const search = alertsRoute.useSearch();
+    const navigate = useNavigate({ from: '/alerts' });
+    return (
+      <AlertsPage
+        search={search}
+        // Opening or closing the drawer is not a step back and forth through history.
+        onSearchChange={(patch: AlertsSearchPatch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: 'alert' in patch && Object.keys(patch).length === 1 })}
+        onOpen={(href: string) => void router.history.push(href)}
+      />
+    );
+  },
+});
+
 const accountsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/users', component: AccountsPage });
 
 const routeTree = rootRoute.addChildren([
   accountsRoute,
   sharingRoute,
+  alertsRoute,
   indexRoute,
   dashboardRoute,
   monthlyRoute,

@@ -103,6 +103,18 @@ describe('一级 wording in a new complaint', () => {
     db.complaints.push(makeComplaint({ grade: 'level1', receivedAt: hoursAgo(2) }), makeComplaint({ grade: 'level1', receivedAt: hoursAgo(30) }), makeComplaint({ grade: 'level2', receivedAt: hoursAgo(1) }));
     expect(only(db, 'level1Wording').map((f) => f.complaintIds[0])).toEqual([db.complaints[0].id]);
   });
+
+  it('a templated batch is one alert for its family, not one per complaint', () => {
+    const db = emptyDb();
+    db.complaints.push(
+      makeComplaint({ grade: 'level1', templateFamilyId: 'tf-9', riskScore: 80, receivedAt: hoursAgo(2) }),
+      makeComplaint({ grade: 'level1', templateFamilyId: 'tf-9', riskScore: 95, receivedAt: hoursAgo(1) }),
+      makeComplaint({ grade: 'level1', receivedAt: hoursAgo(1) }),
+    );
+    const found = only(db, 'level1Wording');
+    expect(found.map((f) => f.key).sort()).toEqual([`level1Wording:${db.complaints[2].id}`, 'level1Wording:tf-9']);
+    expect(found.find((f) => f.key === 'level1Wording:tf-9')).toMatchObject({ subject: { type: 'family', id: 'tf-9' }, figures: { count: 2, score: 95 } });
+  });
 });
 
 describe('one borrower on several channels', () => {

@@ -142,16 +142,30 @@ const RULES: Record<AlertRuleId, (input: Input) => Finding[]> = {
   },
 
   level1Wording({ recent }) {
-    return recent
-      .filter((c) => c.grade === 'level1')
-      .map((c) => ({
-        rule: 'level1Wording' as const,
+    const out: Finding[] = [];
+    const lone: Complaint[] = [];
+    // A templated batch is one alert for its family, not one per complaint: the family is the news.
+    for (const [family, members] of groupBy(recent, (c) => (c.grade === 'level1' ? (c.templateFamilyId ?? null) : null))) {
+      out.push({
+        rule: 'level1Wording',
+        key: `level1Wording:${family}`,
+        severity: ALERT_RULES.level1Wording.severity,
+        subject: { type: 'family', id: family, label: family },
+        figures: { count: members.length, score: Math.max(...members.map((c) => c.riskScore)) },
+        complaintIds: ids(members),
+      });
+    }
+    for (const c of recent) if (c.grade === 'level1' && !c.templateFamilyId) lone.push(c);
+    for (const c of lone)
+      out.push({
+        rule: 'level1Wording',
         key: `level1Wording:${c.id}`,
         severity: ALERT_RULES.level1Wording.severity,
-        subject: { type: 'complaint' as const, id: c.id, label: c.borrowerName },
+        subject: { type: 'complaint', id: c.id, label: c.borrowerName },
         figures: { signals: c.signals.filter((s) => s.code === 'wording_level1').length, score: c.riskScore },
         complaintIds: [c.id],
-      }));
+      });
+    return out;
   },
 
   multiChannel({ rule, recent }) {

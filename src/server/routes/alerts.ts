@@ -5,6 +5,8 @@
 import { alertCaseSchema, alertPatchSchema, alertQuerySchema, alertRulePatchSchema, alertRuleIdSchema, type Alert, type AlertSeverity, type AlertStatus } from '@/api/schemas';
 import { ALERT_RULES, alertRulesOf, effectiveStatus, runAlertRules } from '@/domain/alerts';
 import { recordAudit } from '@/domain/audit-log';
+import { DAY_MS } from '@/domain/deadlines';
+import { beijingDayStart, isoToMs } from '@/domain/time';
 import type { World } from '@/domain/world';
 import { checkVersion, fail, findOr404, get, parseBody, parseQuery, patch, post, requireWriter, type Ctx, type Route } from '../http';
 import { createCase } from './cases';
@@ -28,9 +30,11 @@ export const alertsRoutes: Route[] = [
     const q = parseQuery(ctx, alertQuerySchema);
     const now = ctx.now();
     const assignee = q.assignee === 'me' ? ctx.user.id : q.assignee;
+    const from = q.from ? beijingDayStart(q.from) : -Infinity;
+    const to = q.to ? beijingDayStart(q.to) + DAY_MS : Infinity;
     const items = alertsOf(ctx.db)
       .map((a) => shown(a, now))
-      .filter((a) => (!q.status?.length || q.status.includes(a.status)) && (!q.severity?.length || q.severity.includes(a.severity)) && (!q.rule?.length || q.rule.includes(a.rule)) && (!assignee || a.assigneeId === assignee))
+      .filter((a) => (!q.status?.length || q.status.includes(a.status)) && (!q.severity?.length || q.severity.includes(a.severity)) && (!q.rule?.length || q.rule.includes(a.rule)) && (!assignee || a.assigneeId === assignee) && isoToMs(a.raisedAt) >= from && isoToMs(a.raisedAt) < to)
       // What needs someone first: open before handled, urgent before the rest, newest first.
       .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
     const page = q.page ?? 1;
@@ -47,7 +51,8 @@ export const alertsRoutes: Route[] = [
       if (effectiveStatus(a, now) !== 'open') continue;
       open += 1;
       if (a.severity === 'urgent') urgent += 1;
-      if (!latest || a.updatedAt > latest.updatedAt || (a.updatedAt === latest.updatedAt && a.id > latest.id)) latest = a;
+      // Of a batch raised together, the most severe, then the first raised: the rules run the family's first.
+      if (!latest || a.updatedAt > latest.updatedAt || (a.updatedAt === latest.updatedAt && (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[latest.severity] || a.id.localeCompare(latest.id)) < 0)) latest = a;
     }
     return { open, urgent, latest: latest && shown(latest, now) };
   }),

@@ -12,6 +12,7 @@ import { ATTR, CONTACT, entityIdForComplaint, entityIdForCustomer, PHONE_OWNER }
 import { DAY_MS, dueDate } from '@/domain/deadlines';
 import { scoreAll } from '@/domain/scoring';
 import { moodOf, runAlertRules } from '@/domain/alerts';
+import { recordAudit } from '@/domain/audit-log';
 import { createCasesAndReferrals } from './cases';
 import { AUTHENTIC_FINDINGS, FORGERY_FINDINGS, makeEvidence, perceptualHashFor, UNVERIFIED } from './evidenceFactory';
 import { createGangs, type Gang, type GangPerson, type GangPhone } from './gangs';
@@ -171,8 +172,17 @@ export function generateDemoDataWithTruth(opts: GenerateOptions): { db: World; t
     const mood = moodOf(c.text);
     if (mood) c.mood = mood;
   }
-  // The team starts with what the early-warning rules see in the data, as a running system would have.
-  runAlertRules(db, opts.now);
+  // The team starts with what the early-warning rules see in the data, as a running system would have, and
+  // with the alerts on work someone already holds acknowledged by that person: open ones are the news.
+  const { raised } = runAlertRules(db, opts.now);
+  const complaintById = new Map(db.complaints.map((c) => [c.id, c]));
+  for (const alert of raised) {
+    const held = alert.complaintIds.map((id) => complaintById.get(id));
+    const holder = held[0]?.assigneeId;
+    if (alert.severity === 'urgent' || !holder || held.some((c) => !c || c.status === 'new' || c.assigneeId !== holder)) continue;
+    Object.assign(alert, { status: 'acknowledged', assigneeId: holder, acknowledgedById: holder, acknowledgedAt: alert.raisedAt, version: alert.version + 1 });
+    recordAudit(db, { actorId: holder, action: 'alert', recordType: 'alert', recordId: alert.id, summary: 'acknowledged', detail: { kind: 'alertAcknowledged', text: alert.rule } }, opts.now);
+  }
   return { db, truth: groundTruth(db, gangs, g.gangOf) };
 }
 

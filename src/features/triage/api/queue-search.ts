@@ -35,6 +35,8 @@ export const queueSearchSchema = z.object({
   deadline: z.enum(['overdue', 'within1', 'within3', 'within7', 'met', 'late']).optional().catch(undefined),
   /** A template family opened as a filter. */
   family: z.string().min(1).optional().catch(undefined),
+  /** The complaints behind an early-warning alert (the alert inbox opens them here). */
+  alert: z.string().min(1).max(64).optional().catch(undefined),
   /** Received on or between these Beijing days (the dashboard's figures link here). */
   receivedFrom: day,
   receivedTo: day,
@@ -50,7 +52,7 @@ export type QueueSearch = z.infer<typeof queueSearchSchema>;
 export type QueueSearchPatch = Partial<{ [K in keyof QueueSearch]: QueueSearch[K] | undefined }>;
 
 /** The keys that decide which complaints are listed (everything but the open drawer). */
-export const FILTER_KEYS = ['status', 'label', 'channel', 'grade', 'signal', 'assignee', 'deadline', 'family', 'receivedFrom', 'receivedTo', 'team', 'q', 'sort', 'order'] as const;
+export const FILTER_KEYS = ['status', 'label', 'channel', 'grade', 'signal', 'assignee', 'deadline', 'family', 'alert', 'receivedFrom', 'receivedTo', 'team', 'q', 'sort', 'order'] as const;
 export type QueueFilterState = Pick<QueueSearch, (typeof FILTER_KEYS)[number]>;
 
 /** A patch that sets exactly `view`'s filters, clearing any others. */
@@ -94,6 +96,7 @@ export function toComplaintQuery(search: QueueSearch): Omit<ComplaintQuery, 'pag
     assignee: search.assignee,
     deadline: search.deadline,
     family: search.family,
+    alert: search.alert,
     receivedFrom: search.receivedFrom,
     receivedTo: search.receivedTo,
     team: search.team,
@@ -104,7 +107,7 @@ export function toComplaintQuery(search: QueueSearch): Omit<ComplaintQuery, 'pag
 }
 
 export const hasFilters = (s: QueueSearch) =>
-  Boolean(s.status !== undefined || s.label?.length || s.channel?.length || s.grade?.length || s.signal?.length || s.assignee || s.deadline || s.family || s.receivedFrom || s.receivedTo || s.team || s.q);
+  Boolean(s.status !== undefined || s.label?.length || s.channel?.length || s.grade?.length || s.signal?.length || s.assignee || s.deadline || s.family || s.alert || s.receivedFrom || s.receivedTo || s.team || s.q);
 
 export const CLEAR_FILTERS: QueueSearchPatch = {
   q: undefined,
@@ -116,6 +119,7 @@ export const CLEAR_FILTERS: QueueSearchPatch = {
   assignee: undefined,
   deadline: undefined,
   family: undefined,
+  alert: undefined,
   receivedFrom: undefined,
   receivedTo: undefined,
   team: undefined,

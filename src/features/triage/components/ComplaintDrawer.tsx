@@ -18,7 +18,7 @@ import { BorrowerSection } from './BorrowerSection';
 import { AssignToMeButton, DecisionBar, NoteForm, ReassignControl } from './ComplaintActions';
 import { AttachmentsSection, evidenceHref, HistorySection, RelatedSection, SiblingsSection } from './DetailSections';
 import styles from './ComplaintDrawer.module.css';
-import { DemandTags, LabelTag, StatusTag } from './ComplaintTags';
+import { DemandTags, LabelTag, MoodTag, StatusTag } from './ComplaintTags';
 import { SignalList } from './SignalList';
 
 type Actions = {
@@ -86,6 +86,7 @@ function ComplaintBody({ complaint: c, onOpen, onFilterFamily, beginDecision, on
           <GradeBadge grade={c.grade} />
           <StatusTag status={c.status} t={t} />
           <LabelTag label={c.label} t={t} />
+          <MoodTag mood={c.mood} t={t} />
           <DeadlineCountdown dueAt={c.dueAt} status={c.status} />
         </Space>
         <Space size={8}>

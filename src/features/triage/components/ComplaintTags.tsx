@@ -1,6 +1,6 @@
 import type { Translate } from '@/lib/translate';
 import { Pill, type PillColor } from '@/components/Pill';
-import type { ComplaintLabel, ComplaintRow, ComplaintStatus, Demand } from '@/api/schemas';
+import type { ComplaintLabel, ComplaintRow, ComplaintStatus, Demand, Mood } from '@/api/schemas';
 
 // These take the translator from their caller instead of calling useTranslation: a screen of queue rows
 // holds hundreds of them, and each hook instance costs a subscription and a copy of the i18n instance.
@@ -22,6 +22,16 @@ export function LabelTag({ label, t }: { label: ComplaintLabel; t: Translate }) 
   return (
     <Pill color={LABEL_COLORS[label]} data-testid="complaint-label" data-label={label}>
       {t(`label.${label}`)}
+    </Pill>
+  );
+}
+
+/** 情绪导向: a threat to escalate, or words that suggest the person may harm themselves (shown in red, first). */
+export function MoodTag({ mood, t }: { mood: Mood | null | undefined; t: Translate }) {
+  if (!mood) return null;
+  return (
+    <Pill color={mood === 'self_harm' ? 'red' : 'orange'} variant={mood === 'self_harm' ? undefined : 'outlined'} data-testid="complaint-mood" data-mood={mood} title={t(`mood.${mood}Hint`)}>
+      {t(`mood.${mood}`)}
     </Pill>
   );
 }

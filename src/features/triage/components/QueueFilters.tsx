@@ -131,6 +131,11 @@ export const QueueFilters = memo(function QueueFilters({ search, onChange }: Pro
           {t('triage.filter.family', { id: search.family })}
         </Tag>
       )}
+      {search.alert && (
+        <Tag closable color="red" data-testid="filter-alert" onClose={() => set({ alert: undefined })} style={{ paddingBlock: 4 }}>
+          {t('triage.filter.alert', { id: search.alert })}
+        </Tag>
+      )}
       {hasFilters(search) && (
         <Button icon={<ClearOutlined />} data-testid="filter-clear" onClick={() => set(CLEAR_FILTERS)}>
           {t('queue.filter.clear')}

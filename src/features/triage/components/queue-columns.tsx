@@ -14,7 +14,7 @@ import { DeadlineText } from '@/components/DeadlineCountdown';
 import { GradeTag } from '@/components/GradeBadge';
 import { Pill } from '@/components/Pill';
 import { formatShortDateTime } from '@/lib/format';
-import { DemandTags, LabelTag, StatusTag, TopSignals } from './ComplaintTags';
+import { DemandTags, LabelTag, MoodTag, StatusTag, TopSignals } from './ComplaintTags';
 
 /**
  * What every cell needs from outside its row, resolved once per table render (the table's `meta`):
@@ -136,6 +136,7 @@ export const queueColumns = col.columns([
       <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 2 }}>
         <StatusTag status={c.getValue()} t={env(c).t} />
         <LabelTag label={c.row.original.label} t={env(c).t} />
+        <MoodTag mood={c.row.original.mood} t={env(c).t} />
       </span>
     ),
     size: 120,
