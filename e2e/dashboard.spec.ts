@@ -73,8 +73,15 @@ test.describe('the loop dashboard', () => {
     // The lead's figures replace the analyst's once they arrive: every team's complaints, and unassigned ones.
     await expect.poll(() => number(page, 'value-received')).toBeGreaterThan(own);
     const all = await number(page, 'value-received');
-    // For every team the 预警 stage is measured: the alerts the rules raised in the period.
-    expect(await number(page, 'value-alertsRaised')).toBeGreaterThanOrEqual(0);
+    // For every team the 预警 stage is measured: the alerts the rules raised in the period, which its link lists.
+    const raised = await number(page, 'value-alertsRaised');
+    expect(raised).toBeGreaterThan(0);
+    await page.getByTestId('value-alertsRaised').getByRole('link').click();
+    await expect(page).toHaveURL(/\/alerts\?.*from=2026-10-25/);
+    await expect(page.getByTestId('alert-period')).toContainText('2026-10-25 至 2026-11-23');
+    await expect(page.getByTestId('alert-total')).toHaveText(`共 ${raised} 条`);
+    await page.goBack();
+    await expect.poll(() => number(page, 'value-received')).toBe(all);
     await page.getByTestId('loop-team').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '消保二组' }).click();
     await expect(page).toHaveURL(/team=/);

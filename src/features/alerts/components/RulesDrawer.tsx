@@ -131,7 +131,7 @@ export function RulesDrawer({ open, onClose, canEdit }: { open: boolean; onClose
                       return (
                         <Space>
                           <Button size="small" type="primary" disabled={!patch} loading={save.isPending && save.variables?.rule.id === r.id} onClick={() => patch && save.mutate({ rule: r, patch })} data-testid="rule-save">
-                            {t('common.save')}
+                            {t('alerts.rules.save')}
                           </Button>
                         </Space>
                       );
