@@ -3,7 +3,7 @@
  * rule turns what it sees into findings (what, why in figures, which complaints); `applyFindings` turns
  * findings into alerts, updating an alert that is still open instead of raising the same one twice.
  */
-import type { Alert, AlertRule, AlertRuleId, AlertSeverity, Channel, Complaint, Mood, User } from '@/api/schemas';
+import type { Alert, AlertRule, AlertRuleId, AlertSeverity, Channel, Complaint, Entity, Mood, User } from '@/api/schemas';
 import { alertRuleIdSchema, channelSchema } from '@/api/schemas';
 import { OPEN_CASE_STATUSES } from '@/api/case-workflow';
 import { recordAudit } from './audit-log';
@@ -101,9 +101,20 @@ const RULES: Record<AlertRuleId, (input: Input) => Finding[]> = {
 
   sharedEntity({ world, now, rule }) {
     const from = now - rule.windowHours * HOUR;
-    const shared = new Map(world.entities.filter((e) => (e.type === 'phone' || e.type === 'im_account' || e.type === 'device' || e.type === 'bank_account') && !e.isHub && e.attributes[ATTR.owner] !== PHONE_OWNER.lender).map((e) => [e.id, e]));
-    const borrowers = new Map(world.entities.filter((e) => e.type === 'borrower').map((e) => [e.id, e]));
-    const byCustomer = groupBy(world.complaints, (c) => c.customerId);
+    // Only a value linked to someone within the window can have become shared in it: find those first, so
+    // the full history is gathered for a few values rather than for every phone and account on file.
+    const touched = new Set<string>();
+    for (const l of world.links) {
+      const at = isoToMs(l.firstSeen);
+      if (at > from && at <= now) touched.add(l.source).add(l.target);
+    }
+    const shared = new Map<string, Entity>();
+    const borrowers = new Map<string, Entity>();
+    for (const e of world.entities) {
+      if (e.type === 'borrower') borrowers.set(e.id, e);
+      else if (touched.has(e.id) && (e.type === 'phone' || e.type === 'im_account' || e.type === 'device' || e.type === 'bank_account') && !e.isHub && e.attributes[ATTR.owner] !== PHONE_OWNER.lender) shared.set(e.id, e);
+    }
+    let byCustomer: Map<string, Complaint[]> | null = null;
     // Per shared value: each borrower's first link to it.
     const firstLink = new Map<string, Map<string, { at: number; complaintIds: string[] }>>();
     for (const l of world.links) {
@@ -127,7 +138,7 @@ const RULES: Record<AlertRuleId, (input: Input) => Finding[]> = {
       for (const [borrowerId, link] of order) {
         for (const id of link.complaintIds) complaintIds.add(id);
         const customerId = borrowers.get(borrowerId)?.attributes[ATTR.customerId];
-        if (!link.complaintIds.length && customerId) for (const c of byCustomer.get(customerId) ?? []) complaintIds.add(c.id);
+        if (!link.complaintIds.length && customerId) for (const c of (byCustomer ??= groupBy(world.complaints, (x) => x.customerId)).get(customerId) ?? []) complaintIds.add(c.id);
       }
       out.push({
         rule: 'sharedEntity',

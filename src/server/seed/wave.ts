@@ -20,7 +20,12 @@ export class WaveRefused extends Error {}
 
 export function demoWave(world: World, body: Required<Pick<DemoWave, 'size' | 'channel' | 'mood'>> & Pick<DemoWave, 'family'>, user: Pick<User, 'id'>, now: Date) {
   const members = new Map<string, Complaint[]>();
-  for (const c of world.complaints) if (c.templateFamilyId) members.set(c.templateFamilyId, [...(members.get(c.templateFamilyId) ?? []), c]);
+  for (const c of world.complaints) {
+    if (!c.templateFamilyId) continue;
+    const list = members.get(c.templateFamilyId);
+    if (list) list.push(c);
+    else members.set(c.templateFamilyId, [c]);
+  }
   const family = body.family ?? [...members.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]?.[0];
   const siblings = family ? members.get(family) : undefined;
   if (!family || !siblings?.length) throw new WaveRefused(family ?? '');
