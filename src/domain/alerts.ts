@@ -387,7 +387,11 @@ export function applyFindings(world: World, findings: readonly Finding[], now: D
   return { raised, updated };
 }
 
-/** One pass of every rule, as the schedule and each arrival of complaints run it. */
-export function runAlertRules(world: World, now: Date): { raised: Alert[]; updated: Alert[] } {
-  return applyFindings(world, evaluateRules(world, now), now);
+/**
+ * One pass of every rule, as the schedule and each arrival of complaints run it. `readable` is the same records
+ * for reading only (a host that tracks changes through proxies hands over the plain ones: the rules read every
+ * complaint and link, and only the alerts are written).
+ */
+export function runAlertRules(world: World, now: Date, readable: World = world): { raised: Alert[]; updated: Alert[] } {
+  return applyFindings(world, evaluateRules(readable, now), now);
 }

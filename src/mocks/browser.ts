@@ -1,5 +1,6 @@
 import { setupWorker } from 'msw/browser';
 import { ALERT_PASS_MS, runAlertRules } from '@/domain/alerts';
+import { plainWorld } from '@/server/tracker';
 import { configureStore, ensureStored, markStale, serialized, write } from './store';
 import { generateDemoData } from '@/server/seed/generator';
 import { handlers } from './handlers/all';
@@ -59,7 +60,7 @@ export async function startMockWorker(): Promise<void> {
   setInterval(() => {
     void serialized(() =>
       write(async (db) => {
-        const { raised, updated } = runAlertRules(db, new Date());
+        const { raised, updated } = runAlertRules(db, new Date(), plainWorld(db));
         // A pass that changed nothing answers "not modified", which the store takes as nothing to save.
         return new Response(null, { status: raised.length || updated.length ? 204 : 304 });
       }),

@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { ALERT_PASS_MS, runAlertRules } from '@/domain/alerts';
 import { defaultDataDir, startServer } from './start';
+import { plainWorld } from './tracker';
 
 const env = process.env;
 const dataDir = defaultDataDir();
@@ -54,7 +55,7 @@ const http = serve({ fetch: app.fetch, port, hostname: host }, () => {
 const alertPass = setInterval(() => {
   server.services.worlds
     .write((world) => {
-      runAlertRules(world, server.services.now());
+      runAlertRules(world, server.services.now(), plainWorld(world));
     })
     .catch((e: unknown) => server.services.logError?.(e, 'alert rules'));
 }, ALERT_PASS_MS);

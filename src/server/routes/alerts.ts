@@ -9,6 +9,7 @@ import { DAY_MS } from '@/domain/deadlines';
 import { beijingDayStart, isoToMs } from '@/domain/time';
 import type { World } from '@/domain/world';
 import { checkVersion, fail, findOr404, get, parseBody, parseQuery, patch, post, requireWriter, type Ctx, type Route } from '../http';
+import { plainWorld } from '../tracker';
 import { createCase } from './cases';
 
 const STATUS_ORDER: Record<AlertStatus, number> = { open: 0, acknowledged: 1, snoozed: 2, closed: 3 };
@@ -100,7 +101,7 @@ export const alertsRoutes: Route[] = [
   post('/alerts/evaluate', (ctx) => {
     requireWriter(ctx);
     const now = ctx.now();
-    const { raised, updated } = runAlertRules(ctx.db, now);
+    const { raised, updated } = runAlertRules(ctx.db, now, plainWorld(ctx.db));
     return { raised: raised.length, updated: updated.length, evaluatedAt: now.toISOString() };
   }),
 

@@ -9,6 +9,7 @@ import { recordAudit } from '@/domain/audit-log';
 import { dueAtIso } from '@/domain/deadlines';
 import { rescore } from '@/domain/rescore';
 import { piiKey, type World } from '@/domain/world';
+import { plainWorld } from '../tracker';
 
 const MOOD_SENTENCE = {
   none: '',
@@ -81,6 +82,6 @@ export function demoWave(world: World, body: Required<Pick<DemoWave, 'size' | 'c
   for (const c of siblings) Object.assign(c, { templateFamilySize: size, version: c.version + 1, updatedAt: iso });
   rescore(world, created.map((c) => c.id), now);
   recordAudit(world, { actorId: user.id, action: 'demo_wave', recordType: 'system', recordId: 'demo', summary: `demo wave: ${created.length} complaints in ${family}`, detail: { kind: 'demoWave', text: family, count: created.length, ids: created.map((c) => c.id) } }, now);
-  const { raised, updated } = runAlertRules(world, now);
+  const { raised, updated } = runAlertRules(world, now, plainWorld(world));
   return { complaintIds: created.map((c) => c.id), family, raised: raised.length, updated: updated.length };
 }
