@@ -44,5 +44,8 @@ describe('an alert explains itself in figures', () => {
         expect(s.length).toBeGreaterThan(10);
       }
     expect(explainAlert(samples[3], t('zh-CN'))).toContain('“不想活”');
+    const family = (count: number) => alert('level1Wording', { count, score: 90 }, { type: 'family', id: 'tf-2', label: 'tf-2' });
+    expect(explainAlert(family(1), t('en'))).toBe('A new complaint of template family tf-2 carries 一级 wording; risk score 90.');
+    expect(explainAlert(family(3), t('en'))).toBe('3 new complaints of template family tf-2 carry 一级 wording; highest risk score 90.');
   });
 });
