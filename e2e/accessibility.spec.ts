@@ -62,6 +62,18 @@ const SCREENS: Screen[] = [
       await expect(page.getByTestId('merge-source')).toBeVisible();
     },
   },
+  { name: 'the alert inbox', path: '/alerts', ready: visible('alert-row') },
+  { name: 'an alert with its actions', path: '/alerts?alert=alert-000001', ready: visible('alert-drawer-explanation') },
+  {
+    name: "the lead's alert rules",
+    path: '/alerts',
+    ready: visible('alert-row'),
+    lead: true,
+    open: async (page) => {
+      await page.getByTestId('alert-rules-open').click();
+      await expect(page.getByTestId('alert-rule-familyGrowth')).toBeVisible();
+    },
+  },
   { name: "the lead's board", path: '/board', ready: visible('board-column'), lead: true },
   {
     name: "the board's auto-assign preview",
