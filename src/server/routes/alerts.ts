@@ -52,8 +52,8 @@ export const alertsRoutes: Route[] = [
       if (effectiveStatus(a, now) !== 'open') continue;
       open += 1;
       if (a.severity === 'urgent') urgent += 1;
-      // Of a batch raised together, the most severe, then the first raised: the rules run the family's first.
-      if (!latest || a.updatedAt > latest.updatedAt || (a.updatedAt === latest.updatedAt && (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[latest.severity] || a.id.localeCompare(latest.id)) < 0)) latest = a;
+      // Of alerts changed in the same instant, the most severe, then the newest.
+      if (!latest || a.updatedAt > latest.updatedAt || (a.updatedAt === latest.updatedAt && (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[latest.severity] || latest.id.localeCompare(a.id)) < 0)) latest = a;
     }
     return { open, urgent, latest: latest && shown(latest, now) };
   }),
