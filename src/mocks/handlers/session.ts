@@ -1,7 +1,7 @@
 import { demoWaveSchema, sessionSwitchSchema } from '@/api/schemas';
 import { recordAudit } from '@/domain/audit-log';
 import { fail, get, parseBody, post, put, type Route } from '@/server/http';
-import { demoWave, WaveRefused } from '@/server/seed/wave';
+import { demoWave } from '@/server/seed/wave';
 import { resetToSeed } from '../store';
 
 /** The demo host's own session: a role switch instead of a sign-in, and a reset to the seed. */
@@ -18,16 +18,7 @@ export const demoSessionRoutes: Route[] = [
     return { user, demo: true };
   }),
 
-  post('/demo/wave', async (ctx) => {
-    const body = await parseBody(ctx, demoWaveSchema);
-    if (ctx.user.role !== 'lead' && ctx.user.role !== 'admin') throw fail(403, 'forbidden', ctx.t('waveNeedsLead'));
-    try {
-      return demoWave(ctx.db, body, ctx.user, ctx.now());
-    } catch (e) {
-      if (e instanceof WaveRefused) throw fail(422, 'validation', ctx.t('waveNoFamily'));
-      throw e;
-    }
-  }),
+  post('/demo/wave', async (ctx) => demoWave(ctx.db, await parseBody(ctx, demoWaveSchema), ctx.user, ctx.now(), ctx.t)),
 
   post('/demo/reset', async () => {
     const db = await resetToSeed();

@@ -9,6 +9,7 @@ import { recordAudit } from '@/domain/audit-log';
 import { dueAtIso } from '@/domain/deadlines';
 import { rescore } from '@/domain/rescore';
 import { piiKey, type World } from '@/domain/world';
+import { fail, type Ctx } from '../http';
 import { plainWorld } from '../tracker';
 
 const MOOD_SENTENCE = {
@@ -17,9 +18,9 @@ const MOOD_SENTENCE = {
   self_harm: '我已经被逼得活不下去了，真的不想活了。',
 } as const;
 
-export class WaveRefused extends Error {}
-
-export function demoWave(world: World, body: Required<Pick<DemoWave, 'size' | 'channel' | 'mood'>> & Pick<DemoWave, 'family'>, user: Pick<User, 'id'>, now: Date) {
+/** Both demo hosts' `POST /demo/wave`, with its refusals in the contract's error body. */
+export function demoWave(world: World, body: Required<Pick<DemoWave, 'size' | 'channel' | 'mood'>> & Pick<DemoWave, 'family'>, user: Pick<User, 'id' | 'role'>, now: Date, t: Ctx['t']) {
+  if (user.role !== 'lead' && user.role !== 'admin') throw fail(403, 'forbidden', t('waveNeedsLead'));
   const members = new Map<string, Complaint[]>();
   for (const c of world.complaints) {
     if (!c.templateFamilyId) continue;
@@ -29,7 +30,7 @@ export function demoWave(world: World, body: Required<Pick<DemoWave, 'size' | 'c
   }
   const family = body.family ?? [...members.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]?.[0];
   const siblings = family ? members.get(family) : undefined;
-  if (!family || !siblings?.length) throw new WaveRefused(family ?? '');
+  if (!family || !siblings?.length) throw fail(422, 'validation', t('waveNoFamily'));
   const source = siblings[siblings.length - 1];
   const used = new Set(siblings.map((c) => c.customerId));
   const customers = world.customers.filter((c) => !used.has(c.id)).slice(0, body.size);
