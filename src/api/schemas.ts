@@ -1273,3 +1273,63 @@ export const demoWaveSchema = z.object({
 export type DemoWave = z.infer<typeof demoWaveSchema>;
 export const demoWaveResultSchema = z.object({ complaintIds: z.array(id), family: id, raised: z.number().int().nonnegative(), updated: z.number().int().nonnegative() });
 export type DemoWaveResult = z.infer<typeof demoWaveResultSchema>;
+
+// ---------- 溯源: source and spread ----------
+/** What to trace: a template family, an alert's records, a case (a gang once investigated), or a set of graph entities (a community). */
+export const spreadSubjectSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('family'), id }),
+  z.object({ kind: z.literal('alert'), id }),
+  z.object({ kind: z.literal('case'), id }),
+  z.object({ kind: z.literal('entities'), entityIds: z.array(id).min(1).max(5000) }),
+]);
+export type SpreadSubject = z.infer<typeof spreadSubjectSchema>;
+const count = z.number().int().nonnegative();
+/** An agent, firm, number, account, device or document that ties several of the borrowers together. */
+export const spreadLinkerSchema = z.object({ entity: entitySchema, borrowers: count, complaints: count, firstAt: isoDateTime });
+export type SpreadLinker = z.infer<typeof spreadLinkerSchema>;
+export const spreadBorrowerSchema = z.object({
+  /** 1 for the first borrower whose name the wave used, and so on. */
+  order: z.number().int().positive(),
+  customerId: id,
+  borrowerName: z.string(),
+  firstAt: isoDateTime,
+  firstChannel: channelSchema,
+  firstComplaintId: id,
+  complaints: count,
+  /** Channels in the order this borrower's complaints used them. */
+  channels: z.array(channelSchema),
+  /** Linkers (by entity id, most telling first) that tie this borrower to the others. */
+  via: z.array(id),
+});
+export type SpreadBorrower = z.infer<typeof spreadBorrowerSchema>;
+export const spreadBucketSchema = z.object({
+  /** First Beijing day of the bucket (a day, or the Monday of a week). */
+  start: calendarDay,
+  byChannel: z.partialRecord(channelSchema, count),
+  total: count,
+  newBorrowers: count,
+  borrowersSoFar: count,
+});
+export type SpreadBucket = z.infer<typeof spreadBucketSchema>;
+export const spreadPointSchema = z.object({ complaintId: id, at: isoDateTime, channel: channelSchema, order: z.number().int().positive() });
+export type SpreadPoint = z.infer<typeof spreadPointSchema>;
+export const spreadReportSchema = z.object({
+  subject: spreadSubjectSchema,
+  /** The case's title or the alert's subject; null where the subject names itself (a family id, a set of entities). */
+  title: z.string().nullable(),
+  complaints: count,
+  borrowers: count,
+  /** Channels in the order the wave reached them. */
+  channels: z.array(channelSchema),
+  /** Where it started: the earliest complaint, who filed it and for which firm. */
+  first: complaintBriefSchema.extend({ customerId: id, complainantKind: complainantKindSchema, agentFirm: z.string().nullable() }).nullable(),
+  lastAt: isoDateTime.nullable(),
+  bucket: z.enum(['day', 'week']),
+  timeline: z.array(spreadBucketSchema),
+  /** In the order they joined; the first 500 (`borrowers` counts them all). */
+  borrowerList: z.array(spreadBorrowerSchema),
+  linkers: z.array(spreadLinkerSchema),
+  /** Each complaint against its borrower's place in the joining order; the first 2,000 in time. */
+  points: z.array(spreadPointSchema),
+});
+export type SpreadReport = z.infer<typeof spreadReportSchema>;

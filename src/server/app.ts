@@ -130,7 +130,7 @@ function mountContract(app: Hono<{ Variables: Vars }>, r: Route, services: Servi
     return answerWith(async () => {
       try {
         if (!r.world) return await run(emptyWorld, 0);
-        if (r.method === 'GET') return await services.worlds.read((world, revision) => run(world, revision));
+        if (r.readOnly) return await services.worlds.read((world, revision) => run(world, revision));
         return await services.worlds.write((world, tx, revision) => run(world, revision, tx));
       } catch (e) {
         if (e instanceof Conflict) throw fail(409, 'conflict', t('conflict'));

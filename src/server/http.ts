@@ -45,11 +45,13 @@ export type Route = {
   handle: (ctx: Ctx) => unknown;
   /** False for routes that only use the host's stores (upload chunks): they need no records and no transaction. */
   world: boolean;
+  /** Reads without writing: every GET, and a POST whose question is too long for a URL. It takes no write lock. */
+  readOnly: boolean;
 };
 
 const route =
   (method: Method) =>
-  (path: string, handle: (ctx: Ctx) => unknown, options: { world?: boolean } = {}): Route => ({ method, path, handle, world: options.world ?? true });
+  (path: string, handle: (ctx: Ctx) => unknown, options: { world?: boolean; readOnly?: boolean } = {}): Route => ({ method, path, handle, world: options.world ?? true, readOnly: options.readOnly ?? method === 'GET' });
 export const get = route('GET');
 export const post = route('POST');
 export const put = route('PUT');

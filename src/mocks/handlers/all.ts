@@ -25,7 +25,7 @@ function toHandler(route: Route): RequestHandler {
           if (!user) throw fail(500, 'server_error', 'session user missing');
           return route.handle({ request, lang, t, db, params: params as Record<string, string>, user, blobs: blobStore, uploads, revision: getRevision(), now: () => new Date() });
         });
-      if (route.method === 'GET') return answer(world);
+      if (route.readOnly) return answer(world);
       // The change was put back when it could not be saved: the person is told it did not take effect.
       return write(answer).catch(() => jsonResponse({ code: 'server_error', message: t('demoNotSaved') }, 500));
     }),

@@ -9,6 +9,7 @@ import { evidenceRoutes } from './evidence';
 import { graphRoutes } from './graph';
 import { referralsRoutes } from './referrals';
 import { sharingRoutes } from './sharing';
+import { spreadRoutes } from './spread';
 
 /**
  * Every route of the contract that both hosts serve alike. Sign-in, accounts and demo controls differ
@@ -25,4 +26,5 @@ export const contractRoutes: Route[] = [
   ...auditRoutes,
   ...sharingRoutes,
   ...alertsRoutes,
+  ...spreadRoutes,
 ];

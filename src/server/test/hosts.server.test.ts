@@ -95,6 +95,14 @@ describe('the demo host and the Node host', () => {
       expect(withoutFileUrls(d)).toEqual(withoutFileUrls(n));
     });
 
+  for (const subject of [{ kind: 'family', id: 'tf-0001' }, { kind: 'case', id: 'case-001' }])
+    it(`trace the same ${subject.kind} alike`, async () => {
+      const [n, d] = await Promise.all([fromNode('POST', '/spread', subject), fromDemo('POST', '/spread', subject)]);
+      expect(n.status).toBe(200);
+      expect((n.body as { complaints: number }).complaints).toBeGreaterThan(0);
+      expect(d).toEqual(n);
+    });
+
   it('list the same people, the server adding its administrator', async () => {
     const [n, d] = await Promise.all([fromNode('GET', '/users'), fromDemo('GET', '/users')]);
     expect(withoutAdmin(n.body)).toEqual(d.body);
