@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
 import { alertsSearchSchema, type AlertsSearchPatch } from '@/features/alerts/api/alerts-search';
+import { spreadSearchSchema } from '@/features/spread/api/spread-search';
 import { auditSearchSchema, type AuditSearchPatch } from '@/features/audit/api/audit-search';
 import { dashboardSearchSchema, monthlySearchSchema, type DashboardSearchPatch, type MonthlySearchPatch } from '@/features/dashboard/api/dashboard-search';
 import { casesSearchSchema, type CasesSearchPatch } from '@/features/cases/api/cases-search';
@@ -26,6 +27,7 @@ const ReferralBuilderPage = lazyRouteComponent(() => import('@/features/referral
 const AccountsPage = lazyRouteComponent(() => import('@/features/admin/components/AccountsPage'), 'AccountsPage');
 const SharingPage = lazyRouteComponent(() => import('@/features/sharing/components/SharingPage'), 'SharingPage');
 const MonthlyReportPage = lazyRouteComponent(() => import('@/features/dashboard/components/MonthlyReportPage'), 'MonthlyReportPage');
+const SpreadPage = lazyRouteComponent(() => import('@/features/spread/components/SpreadPage'), 'SpreadPage');
 const AlertsPage = lazyRouteComponent(() => import('@/features/alerts/components/AlertsPage'), 'AlertsPage');
 const NewReferralPage = lazyRouteComponent(() => import('@/features/referrals/components/NewReferralPage'), 'NewReferralPage');
 
@@ -238,12 +240,24 @@ const alertsRoute = createRoute({
   },
 });
 
+/** 溯源: how a family, an alert's records or a case spread; what is traced is in the URL. */
+const spreadRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/spread',
+  validateSearch: spreadSearchSchema,
+  component: function SpreadRoute() {
+    const search = spreadRoute.useSearch();
+    return <SpreadPage search={search} onOpen={(href: string) => void router.history.push(href)} />;
+  },
+});
+
 const accountsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/users', component: AccountsPage });
 
 const routeTree = rootRoute.addChildren([
   accountsRoute,
   sharingRoute,
   alertsRoute,
+  spreadRoute,
   indexRoute,
   dashboardRoute,
   monthlyRoute,

@@ -14,6 +14,7 @@ import { isReadOnlyRole } from '@/components/ReadOnlyNotice';
 import { UserName } from '@/components/UserName';
 import { errorText } from '@/lib/error-text';
 import { formatDateTime } from '@/lib/format';
+import { spreadHrefOf } from '@/components/spread/spread-model';
 import { queueHrefOf } from '../api/alerts-search';
 import { explainAlert } from '../model/explain';
 import { SeverityTag, StatusTag } from './AlertTags';
@@ -120,9 +121,16 @@ function AlertDetail({ alert, onOpen }: { alert: Alert; onOpen: (href: string) =
           </Descriptions.Item>
         )}
       </Descriptions>
-      <Button data-testid="alert-open-queue" onClick={() => onOpen(queueHrefOf(alert.id))}>
-        {t('alerts.drawer.openQueue', { count: alert.complaintIds.length })}
-      </Button>
+      <Space wrap>
+        <Button data-testid="alert-open-queue" onClick={() => onOpen(queueHrefOf(alert.id))}>
+          {t('alerts.drawer.openQueue', { count: alert.complaintIds.length })}
+        </Button>
+        {alert.complaintIds.length > 0 && (
+          <Button data-testid="alert-spread" title={t('spread.openHint')} onClick={() => onOpen(spreadHrefOf('alert', alert.id))}>
+            {t('spread.open')}
+          </Button>
+        )}
+      </Space>
 
       {!readOnly && (
         <Space direction="vertical" size={8} style={{ width: '100%' }}>

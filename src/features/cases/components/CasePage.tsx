@@ -8,6 +8,7 @@ import { caseTransitions, OPEN_CASE_STATUSES } from '@/api/case-workflow';
 import { caseKeys, caseQueries } from '@/api/resources/cases';
 import { evidenceQueries } from '@/api/resources/evidence';
 import { graphQueries } from '@/api/resources/graph';
+import { spreadHrefOf } from '@/components/spread/spread-model';
 import { complaintQueries } from '@/api/resources/complaints';
 import { sessionQuery, usersQuery } from '@/api/resources/session';
 import type { CasePatch, CaseStatus, Complaint } from '@/api/schemas';
@@ -114,6 +115,11 @@ export function CasePage({ caseId, onBack }: Props) {
                 {c.status === 'closed' ? t('cases.workflow.reopen') : t('cases.workflow.moveTo', { status: t(`caseStatus.${to}`) })}
               </Button>
             ))}
+            {c.complaintIds.length > 0 && (
+              <Button href={spreadHrefOf('case', c.id)} title={t('spread.openHint')} data-testid="case-spread">
+                {t('spread.open')}
+              </Button>
+            )}
             <Button icon={<MergeCellsOutlined />} disabled={!canWrite} onClick={() => setMerging(true)} data-testid="case-merge-open">
               {t('cases.merge.open')}
             </Button>

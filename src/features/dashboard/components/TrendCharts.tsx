@@ -1,12 +1,11 @@
 import { Segmented, theme, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { channelSchema, gradeSchema, type LoopReport } from '@/api/schemas';
+import { channelSchema, gradeSchema, type Channel, type LoopReport } from '@/api/schemas';
 import { weekLinks, type Breakdown } from '../model/trends';
-import { EChart, type ChartOption } from './EChart';
+import { CHART_PALETTE as PALETTE, channelColour, EChart, type ChartOption } from '@/components/EChart';
 
-/** Ink, seal and muted tones that sit with antd's tokens; grades keep the colours the queue uses. */
-const PALETTE = ['#a8272d', '#1d39c4', '#d48806', '#08979c', '#531dab', '#389e0d', '#c41d7f', '#4e5969', '#7cb305', '#0958d9'];
+/** Grades keep the colours the queue uses. */
 const GRADE_COLOURS: Record<string, string> = { level1: '#cf1322', level2: '#d46b08', normal: '#389e0d' };
 
 /**
@@ -36,7 +35,7 @@ export function TrendCharts({ report, onOpen }: { report: LoopReport; onOpen: (h
         stack: 'received',
         name: name(k),
         data: report.weeks.map((w) => count(w, k)),
-        ...(by === 'grade' ? { itemStyle: { color: GRADE_COLOURS[k] } } : {}),
+        ...(by === 'grade' ? { itemStyle: { color: GRADE_COLOURS[k] } } : by === 'channel' ? { itemStyle: { color: channelColour(k as Channel) } } : {}),
         emphasis: { focus: 'series' },
         cursor: 'pointer',
       })),

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, InputNumber, List, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Button, Drawer, InputNumber, List, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseKeys, caseQueries, createCase, updateCase } from '@/api/resources/cases';
 import { complaintKeys } from '@/api/resources/complaints';
 import type { Case, EntityType } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { EmptyState } from '@/components/EmptyState';
+import { LoadingState } from '@/components/LoadingState';
 import { summariseCommunity } from '../model/analysis';
 import type { WorkingSet } from '../model/graph-model';
 import { communityColor } from '../model/styles';
@@ -29,6 +30,9 @@ type Props = {
   onCaseSaved: (kase: Case, entityIds: string[]) => void;
 };
 
+// The trace draws charts: their library loads when someone opens a trace, not with the graph.
+const SpreadView = lazy(() => import('@/components/spread/SpreadView').then((m) => ({ default: m.SpreadView })));
+
 /** 社区: Louvain communities of what is on screen, what holds each together, and turning one into a case. */
 export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDetect, detecting, detectError, onOpen, onSelect, onCaseSaved }: Props) {
   const { t } = useTranslation();
@@ -39,6 +43,8 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
   const [targetCase, setTargetCase] = useState<string | null>(null);
   /** The confirmation open: for a new case, or for adding to `caseId`. */
   const [dialog, setDialog] = useState<{ caseId?: string } | null>(null);
+  /** The community's entities being traced (溯源) in the drawer. */
+  const [tracing, setTracing] = useState<string[] | null>(null);
   const cases = useQuery({ ...caseQueries.list({ pageSize: 200 }), enabled: chosen !== null });
 
   const summary = useMemo(() => {
@@ -186,6 +192,11 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
           </div>
           <RecordLinks complaintIds={summary.complaintIds} evidenceIds={summary.evidenceIds} onOpen={onOpen} limit={20} />
           <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+            {summary.complaintIds.length > 0 && (
+              <Button block onClick={() => setTracing(summary.members.map((m) => m.id))} title={t('spread.openHint')} data-testid="graph-community-spread">
+                {t('spread.open')}
+              </Button>
+            )}
             <Button type="primary" block onClick={() => setDialog({})} data-testid="graph-create-case">
               {t('graph.community.createCase')}
             </Button>
@@ -212,6 +223,27 @@ export function CommunityPanel({ set, version, excludeHubs, onExcludeHubs, onDet
               </Button>
             </Space.Compact>
           </Space>
+          <Drawer
+            open={tracing !== null}
+            onClose={() => setTracing(null)}
+            width="min(1100px, 96vw)"
+            title={t('spread.titleEntities', { count: tracing?.length ?? 0 })}
+            destroyOnHidden
+            data-testid="graph-spread-drawer"
+          >
+            {tracing && (
+              <Suspense fallback={<LoadingState />}>
+                <SpreadView
+                  subject={{ kind: 'entities', entityIds: tracing }}
+                  onOpen={onOpen}
+                  onEntity={(id) => {
+                    setTracing(null);
+                    onSelect(id);
+                  }}
+                />
+              </Suspense>
+            )}
+          </Drawer>
           {dialog && (
             <CommunityCaseDialog
               n={summary.community + 1}

@@ -1,3 +1,4 @@
+import { spreadHrefOf } from '@/components/spread/spread-model';
 import { FileOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Tag, Timeline, Typography } from 'antd';
@@ -69,6 +70,9 @@ export function SiblingsSection({ complaint, onOpen, onFilterFamily }: { complai
         <Tag color="purple">{t('queue.drawer.familyValue', { id: familyId, count: complaint.templateFamilySize })}</Tag>
         <Button size="small" onClick={() => onFilterFamily(familyId)} data-testid="filter-by-family">
           {t('triage.drawer.filterFamily')}
+        </Button>
+        <Button size="small" href={spreadHrefOf('family', familyId)} title={t('spread.openHint')} data-testid="family-spread">
+          {t('spread.open')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('triage.drawer.diffLegend')}
