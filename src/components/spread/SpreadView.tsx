@@ -83,7 +83,12 @@ function Origin({ report: r, onEntity }: { report: SpreadReport; onEntity: (id: 
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph data-testid="spread-summary" style={{ margin: '12px 0 0' }}>
-        {t('spread.summary', { days, borrowers: r.borrowers, complaints: r.complaints, channels: r.channels.length, count: r.complaints })}
+        {t('spread.summary', {
+          days: t('spread.nDays', { count: days }),
+          borrowers: t('spread.nBorrowers', { count: r.borrowers }),
+          complaints: t('spread.nComplaints', { count: r.complaints }),
+          channels: t('spread.nChannels', { count: r.channels.length }),
+        })}
         {peak && peak.total > 0 ? t(r.bucket === 'day' ? 'spread.peakDay' : 'spread.peakWeek', { start: peak.start, total: peak.total }) : null}
       </Typography.Paragraph>
       <Space size={32} wrap style={{ marginTop: 8 }}>
@@ -119,6 +124,8 @@ function Timeline({ report: r, subject, onOpen }: { report: SpreadReport; subjec
           data: r.timeline.map((b) => b.byChannel[c] ?? 0),
           itemStyle: { color: channelColour(c) },
           emphasis: { focus: 'series' },
+          // One or two buckets would otherwise fill the whole width with one slab.
+          barMaxWidth: 48,
           cursor: queueHrefFor(subject) ? 'pointer' : 'default',
         })),
         { type: 'line', name: t('spread.borrowersSoFar'), yAxisIndex: 1, data: r.timeline.map((b) => b.borrowersSoFar), symbol: 'none', lineStyle: { color: token.colorTextSecondary, width: 2 }, itemStyle: { color: token.colorTextSecondary } },
@@ -166,7 +173,7 @@ function JoinOrder({ report: r, onOpen }: { report: SpreadReport; onOpen: (href:
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 48, right: 24, top: 24, bottom: 48 },
       xAxis: { type: 'time' },
-      yAxis: { type: 'value', inverse: true, minInterval: 1, min: 1, name: t('spread.order') },
+      yAxis: { type: 'value', inverse: true, minInterval: 1, min: 1, max: Math.max(r.borrowers, 2), name: t('spread.order'), nameLocation: 'start' },
       series: r.channels.map((c) => ({
         type: 'scatter',
         name: t(`channel.${c}`),
@@ -221,7 +228,7 @@ function Linkers({ report: r, onEntity }: { report: SpreadReport; onEntity: (id:
   return (
     <section aria-labelledby="spread-linkers" data-testid="spread-linkers">
       <Typography.Title level={5} id="spread-linkers">
-        {t('spread.linkersTitle')}
+        {t(r.borrowers === 1 ? 'spread.linkersTitleOne' : 'spread.linkersTitle')}
       </Typography.Title>
       <Table<SpreadLinker>
         size="small"
